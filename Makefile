@@ -1,0 +1,66 @@
+# Backspasm Assistant. `make run` to talk to it, `make test` to prove it works.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | sha256sum | cut -c1-12)
+
+# Health conversations leave no trace outside this machine.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SANIC_HOST ?= 127.0.0.1
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: help setup train model shell run serve actions telegram web validate evaluate test unit lint bench clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt scripts/find-python
+	@py=$$(scripts/find-python) || exit 1; \
+	 [ -x $(BIN)/python ] || { echo "Creating $(VENV) with $$py"; $$py -m venv $(VENV); }
+	@echo "Installing pinned packages into $(VENV) (a few minutes the first time)..."
+	@mkdir -p var
+	@$(BIN)/python -m pip install -q "pip<25" > var/install.log 2>&1 && \
+	 $(BIN)/python -m pip install -r requirements.txt -r requirements-dev.txt -c constraints.txt >> var/install.log 2>&1 \
+	 || { tail -n 30 var/install.log; echo "pip install failed; the full log is var/install.log"; exit 1; }
+	@rm -f $(VENV)/.installed-*; touch $@
+
+setup: $(STAMP)  ## Create .venv and install the pinned packages
+
+train: $(STAMP)  ## Train the model, only when data, domain or config changed
+	@scripts/train
+
+shell: train  ## Talk to the assistant in the terminal (needs `make actions` elsewhere)
+	rasa shell --model "$$(scripts/model-path)" --endpoints endpoints.yml
+
+run: train  ## Set everything up and talk to the assistant in rasa shell
+	@scripts/with-actions rasa shell --model "$$(scripts/model-path)" --endpoints endpoints.yml
+
+actions: $(STAMP)  ## Run the action server alone on 127.0.0.1:5055
+	rasa run actions --actions actions --port $${ACTION_PORT:-5055}
+
+serve: train  ## Rasa server (REST + socket.io) on 127.0.0.1:5005 with the action server
+	@scripts/with-actions scripts/rasa-server
+
+validate: $(STAMP)  ## Check domain, data and stories for errors
+	rasa data validate --fail-on-warnings
+
+evaluate: $(STAMP)  ## 5-fold cross-validated intent F1, ours against Rasa's stock pipeline
+	scripts/evaluate
+
+unit: $(STAMP)  ## Unit tests only (no servers, no model)
+	python -m pytest tests/unit -q
+
+test: train validate  ## Everything: validation, unit, stories and conversation tests
+	python -m pytest tests -q
+	rasa test core --model "$$(scripts/model-path)" --stories tests/test_stories.yml \
+	  --fail-on-prediction-errors --out results/stories
+
+lint: $(STAMP)  ## ruff check and format check
+	ruff check .
+	ruff format --check .
+
+clean:  ## Remove trained models, results and local state (keeps .venv)
+	rm -rf models results var .rasa

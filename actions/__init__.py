@@ -1,0 +1,1 @@
+"""Custom actions for Backspasm Assistant; answers come only from the guidance knowledge base."""

@@ -1,0 +1,90 @@
+"""The guidance knowledge base: one YAML file per section under guidance/, loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+GUIDANCE_DIR = Path(__file__).resolve().parent.parent / "guidance"
+TOPIC_INTENT_PREFIX = "ask_"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a section's facts come from."""
+
+    name: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the guidance, in our own words, credited to its source."""
+
+    id: str
+    title: str
+    source: Source
+    answer: str
+    related: tuple[str, ...]
+
+    @property
+    def intent(self) -> str:
+        """The intent that asks for this section."""
+        return TOPIC_INTENT_PREFIX + self.id
+
+
+class KnowledgeBaseError(ValueError):
+    """The guidance files are incomplete or inconsistent."""
+
+
+def parse_section(data: dict, origin: str) -> Section:
+    """Build a Section from one file's mapping, refusing anything empty or missing."""
+    try:
+        section = Section(
+            id=str(data["id"]).strip(),
+            title=str(data["title"]).strip(),
+            source=Source(str(data["source"]["name"]).strip(), str(data["source"]["section"]).strip()),
+            answer=str(data["answer"]).strip(),
+            related=tuple(data.get("related") or ()),
+        )
+    except (KeyError, TypeError) as error:
+        raise KnowledgeBaseError(f"{origin}: missing field {error}") from error
+    for field in ("id", "title", "answer"):
+        if not getattr(section, field):
+            raise KnowledgeBaseError(f"{origin}: '{field}' is empty")
+    if not section.source.name or not section.source.section:
+        raise KnowledgeBaseError(f"{origin}: the source is empty")
+    return section
+
+
+def load_guidance(directory: Path = GUIDANCE_DIR) -> dict[str, Section]:
+    """Read every section file and check that ids match file names and related ids exist."""
+    sections: dict[str, Section] = {}
+    for path in sorted(directory.glob("*.yml")):
+        section = parse_section(yaml.safe_load(path.read_text(encoding="utf-8")) or {}, path.name)
+        if section.id != path.stem:
+            raise KnowledgeBaseError(f"{path.name}: id '{section.id}' differs from the file name")
+        sections[section.id] = section
+    if not sections:
+        raise KnowledgeBaseError(f"no guidance sections in {directory}")
+    for section in sections.values():
+        missing = [related for related in section.related if related not in sections]
+        if missing:
+            raise KnowledgeBaseError(f"{section.id}: related sections {missing} do not exist")
+    return sections
+
+
+@lru_cache(maxsize=1)
+def guidance() -> dict[str, Section]:
+    """The knowledge base of this process, loaded on first use."""
+    return load_guidance()
+
+
+def section_for_intent(intent: str | None) -> Section | None:
+    """The section that answers a topic intent (ask_<id>), if there is one."""
+    if not intent or not intent.startswith(TOPIC_INTENT_PREFIX):
+        return None
+    return guidance().get(intent[len(TOPIC_INTENT_PREFIX) :])

@@ -1,0 +1,86 @@
+"""When NLU is unsure: search the guidance with BM25 over spaCy lemmas, or say honestly that we don't know."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Text
+
+from rank_bm25 import BM25Okapi
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge import Section, guidance
+from actions.replies import disclaim_once, section_text, topic_buttons, topic_ids
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from components.language import lemmas
+
+MIN_SCORE = 2.0
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def looks_english(text: str) -> bool:
+    """False for a message of three or more words none of which is a common English word."""
+    words = WORD.findall(text.lower())
+    return len(words) < 3 or any(word in STOP_WORDS for word in words)
+
+
+class GuideIndex:
+    """A BM25 index over the title and answer of each searchable section."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sections
+        self.bm25 = BM25Okapi([lemmas(f"{section.title} {section.answer}") or ["-"] for section in sections])
+
+    def best(self, query: str) -> tuple[Section | None, float]:
+        """The best-scoring section for a query and its score; None when nothing scores."""
+        terms = lemmas(query)
+        if not terms:
+            return None, 0.0
+        scores = self.bm25.get_scores(terms)
+        best = max(range(len(scores)), key=lambda index: scores[index])
+        return self.sections[best], float(scores[best])
+
+
+@lru_cache(maxsize=4)
+def guide_index(section_ids: tuple[str, ...]) -> GuideIndex:
+    """One index per set of searchable sections, built on first use."""
+    sections = guidance()
+    return GuideIndex([sections[section_id] for section_id in section_ids])
+
+
+class ActionGuideSearch(Action):
+    """Offer the closest guidance passage when NLU is unsure; never guess beyond the guide."""
+
+    def name(self) -> Text:
+        return "action_guide_search"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
+    ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        topics = topic_ids(domain)
+        if not text.strip():
+            dispatcher.utter_message(text="I didn't get any words there. What would you like to know about back spasms?",
+                                     buttons=topic_buttons(topics[:4]))
+            return []
+        if not looks_english(text):
+            dispatcher.utter_message(text="Sorry, I can only read English for now. Here is what I can help with:",
+                                     buttons=topic_buttons(topics))
+            return []
+        section, score = guide_index(tuple(topics)).best(text)
+        if section is None or score < MIN_SCORE:
+            dispatcher.utter_message(
+                text="Sorry, I don't know that one, and I'd rather not guess about your health. "
+                "I can help with these topics:",
+                buttons=topic_buttons(topics),
+            )
+            return []
+        events = disclaim_once(dispatcher, tracker)
+        dispatcher.utter_message(
+            text=section_text(section, lead="I'm not completely sure what you mean, but the guide says:"),
+            buttons=topic_buttons(section.related),
+        )
+        return events

@@ -1,0 +1,93 @@
+"""Talk to the real assistant through the REST channel, as a website or app would."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.knowledge import guidance
+from tests.servers import Assistant
+
+
+def joined(replies: list[dict]) -> str:
+    return "\n".join(reply.get("text", "") for reply in replies)
+
+
+def test_greeting_says_once_that_it_is_not_a_doctor(assistant: Assistant, sender: str) -> None:
+    greeting = joined(assistant.talk(sender, "hello"))
+    assert "not a doctor" in greeting
+    follow_up = joined(assistant.talk(sender, "how long should I put ice on my back?"))
+    assert "15 to 20 minutes" in follow_up
+    assert "not a doctor" not in follow_up
+
+
+@pytest.mark.parametrize(
+    ("question", "section_id"),
+    [
+        ("what exactly is a back spasm", "what_is_spasm"),
+        ("how do I know if it's a spasm and not just an ache", "symptoms"),
+        ("what makes my back muscles go into spasm", "causes"),
+        ("how common is back pain really", "prevalence"),
+        ("what can I do to ease a back spasm", "relief"),
+        ("should I ice my back", "cold_therapy"),
+        ("would a hot water bottle help", "heat_therapy"),
+        ("should I stay in bed or keep moving", "rest_and_movement"),
+        ("can I take ibuprofen for it", "medication"),
+        ("when should I see a doctor about my back", "when_to_see_doctor"),
+        ("how do I stop this happening again", "prevention"),
+        ("does CBD cream help backache", "hemp_products"),
+        ("my back keeps me awake, how can I sleep", "sleep"),
+        ("what are the danger signs with back pain", "warning_signs"),
+    ],
+)
+def test_every_topic_is_answered_from_its_section(
+    assistant: Assistant, sender: str, question: str, section_id: str
+) -> None:
+    replies = assistant.talk(sender, question)
+    section = guidance()[section_id]
+    assert section.answer.strip() in joined(replies)
+    assert f"Source: {section.title}" in joined(replies)
+    answer = next(reply for reply in replies if section.answer.strip() in reply.get("text", ""))
+    assert [button["payload"] for button in answer.get("buttons", [])] == [f"/ask_{r}" for r in section.related]
+
+
+def test_a_button_payload_is_answered(assistant: Assistant, sender: str) -> None:
+    assert guidance()["heat_therapy"].answer.strip() in joined(assistant.talk(sender, "/ask_heat_therapy"))
+
+
+def test_a_red_flag_wins_over_the_question_and_names_its_trigger(assistant: Assistant, sender: str) -> None:
+    replies = assistant.talk(sender, "I peed myself this morning, should I use an ice pack on my back?")
+    text = joined(replies)
+    assert "You mentioned" in text and "peed myself" in text
+    assert "999" in text and "911" in text
+    assert guidance()["cold_therapy"].answer.strip() not in text
+    assert not any(reply.get("buttons") for reply in replies)
+
+
+def test_a_negated_warning_sign_is_not_a_red_flag(assistant: Assistant, sender: str) -> None:
+    text = joined(assistant.talk(sender, "no numbness or tingling, just a stiff lower back after the gym. should I ice it?"))
+    assert "999" not in text
+    assert "15 to 20 minutes" in text
+
+
+def test_out_of_scope_gets_a_polite_redirect(assistant: Assistant, sender: str) -> None:
+    text = joined(assistant.talk(sender, "what's the best pizza place in town?"))
+    assert "back spasms" in text and "Source:" not in text
+
+
+def test_the_description_of_a_spasm_is_understood(assistant: Assistant, sender: str) -> None:
+    text = joined(assistant.talk(sender, "my lower back has been spasming for 3 days, about 6/10"))
+    assert "your lower back for about 3 days at 6 out of 10" in text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "   ", "ow " * 3400, "😭😭😭", "Mi espalda me duele mucho, qué puedo hacer ahora",
+     "<script>alert('x')</script><b>help</b>", "DROP TABLE trackers; --"],
+    ids=["empty", "blank", "10k-chars", "emoji", "spanish", "html", "sql"],
+)
+def test_bad_input_gets_a_friendly_reply(assistant: Assistant, sender: str, message: str) -> None:
+    replies = assistant.talk(sender, message)
+    text = joined(replies)
+    assert replies and text.strip()
+    assert "Traceback" not in text and "<script>" not in text
+    assert joined(assistant.talk(sender, "hi")).strip()

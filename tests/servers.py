@@ -1,0 +1,120 @@
+"""Start and stop the real Rasa server and action server for conversation tests."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def model_path() -> Path:
+    """The trained model for the current data, as `make train` names it."""
+    path = ROOT / subprocess.run([ROOT / "scripts/model-path"], capture_output=True, text=True, check=True).stdout.strip()
+    if not path.exists():
+        raise RuntimeError(f"{path} is missing: run `make train` first")
+    return path
+
+
+class Assistant:
+    """The assistant as a user meets it: Rasa (REST, socket.io, SQLite tracker) plus the action server."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.rasa_port, self.action_port = free_port(), free_port()
+        self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
+        self.token = secrets.token_hex(16)
+        self.tracker_db = workdir / "tracker.db"
+        self.endpoints = workdir / "endpoints.yml"
+        self.endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n"
+        )
+        self.env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1",
+                    "TF_CPP_MIN_LOG_LEVEL": "2"}
+        self.rasa: subprocess.Popen | None = None
+        self.actions: subprocess.Popen | None = None
+
+    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
+        log = open(self.workdir / f"{name}.log", "ab")
+        return subprocess.Popen([str(BIN / "rasa"), *args], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+
+    def _wait(self, process: subprocess.Popen, name: str, url: str, timeout: float = 180) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited early:\n{self.log_tail(name)}")
+            try:
+                if requests.get(url, timeout=2).ok:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"{name} did not start within {timeout:.0f} s:\n{self.log_tail(name)}")
+
+    def log_tail(self, name: str, lines: int = 40) -> str:
+        """The end of a server's log, for failure messages."""
+        path = self.workdir / f"{name}.log"
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+
+    def start_actions(self) -> None:
+        """Start the action server and wait until it answers."""
+        self.actions = self._spawn("actions", ["run", "actions", "--actions", "actions", "--port", str(self.action_port)])
+        self._wait(self.actions, "actions", f"http://127.0.0.1:{self.action_port}/health")
+
+    def start_rasa(self) -> None:
+        """Start the Rasa server with the API secured by a token, and wait until its model is loaded."""
+        self.rasa = self._spawn("rasa", [
+            "run", "--model", str(model_path()), "--interface", "127.0.0.1", "--port", str(self.rasa_port),
+            "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(self.endpoints),
+            "--enable-api", "--auth-token", self.token, "--cors", "http://127.0.0.1",
+        ])
+        self._wait(self.rasa, "rasa", f"{self.rasa_url}/status?token={self.token}")
+
+    @staticmethod
+    def _stop(process: subprocess.Popen | None) -> None:
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    def stop_rasa(self) -> None:
+        """Stop the Rasa server (the tracker store file stays)."""
+        self._stop(self.rasa)
+
+    def stop_actions(self) -> None:
+        """Stop the action server."""
+        self._stop(self.actions)
+
+    def talk(self, sender: str, message: Any, timeout: float = 30) -> list[dict[str, Any]]:
+        """Send one message through the REST channel and return the bot's replies."""
+        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
+                                 json={"sender": sender, "message": message}, timeout=timeout)
+        response.raise_for_status()
+        return response.json()
+
+    def tracker(self, sender: str) -> dict[str, Any]:
+        """The stored conversation of one sender, through the secured HTTP API."""
+        response = requests.get(f"{self.rasa_url}/conversations/{sender}/tracker",
+                                params={"token": self.token}, timeout=10)
+        response.raise_for_status()
+        return response.json()

@@ -1,0 +1,1 @@
+"""Tests of the Telegram front end (bot/): unit tests, and end to end against a Bot API stand-in."""

@@ -1,0 +1,83 @@
+"""Settings from the environment, and `python -m bot` refusing to start without a token."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, Settings
+from tests.telegram.harness import ROOT, bot_env
+
+
+def test_defaults() -> None:
+    settings = Settings.from_env({"TELEGRAM_TOKEN": "1:abc"})
+    assert settings.token == "1:abc"
+    assert settings.rasa_url == "http://127.0.0.1:5005"
+    assert settings.rasa_timeout == 10
+    assert settings.api_url == "https://api.telegram.org"
+    assert settings.webhook_url is None
+    assert (settings.webhook_listen, settings.webhook_port) == ("127.0.0.1", 8443)
+    assert settings.max_message_chars == 2000
+    assert settings.rasa_tracker_db is None
+
+
+def test_everything_can_be_set() -> None:
+    settings = Settings.from_env(
+        {
+            "TELEGRAM_TOKEN": "1:abc",
+            "RASA_URL": "http://rasa:5005/",
+            "RASA_TIMEOUT": "2.5",
+            "RASA_TRACKER_DB": "var/tracker.db",
+            "TELEGRAM_API_URL": "http://127.0.0.1:8081/",
+            "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/telegram/hook",
+            "TELEGRAM_WEBHOOK_SECRET": "a_Secret-1",
+            "TELEGRAM_WEBHOOK_LISTEN": "0.0.0.0",
+            "TELEGRAM_WEBHOOK_PORT": "8080",
+            "MAX_MESSAGE_CHARS": "500",
+            "LOG_LEVEL": "debug",
+        }
+    )
+    assert settings.rasa_url == "http://rasa:5005"
+    assert settings.rasa_timeout == 2.5
+    assert settings.rasa_tracker_db == Path("var/tracker.db")
+    assert settings.api_url == "http://127.0.0.1:8081"
+    assert settings.webhook_path == "/telegram/hook"
+    assert settings.webhook_secret == "a_Secret-1"
+    assert (settings.webhook_listen, settings.webhook_port) == ("0.0.0.0", 8080)
+    assert (settings.max_message_chars, settings.log_level) == (500, "DEBUG")
+
+
+def test_a_webhook_without_a_secret_gets_a_random_one() -> None:
+    env = {"TELEGRAM_TOKEN": "1:abc", "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/"}
+    first, second = Settings.from_env(env), Settings.from_env(env)
+    assert len(first.webhook_secret) >= 32 and first.webhook_secret != second.webhook_secret
+    assert first.webhook_path == "/"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "complaint"),
+    [
+        ("TELEGRAM_TOKEN", "  ", "@BotFather"),
+        ("TELEGRAM_WEBHOOK_PORT", "https", "number"),
+        ("RASA_TIMEOUT", "0", "positive"),
+        ("MAX_MESSAGE_CHARS", "-5", "positive"),
+        ("TELEGRAM_WEBHOOK_SECRET", "no spaces allowed", "A-Z"),
+        ("TELEGRAM_WEBHOOK_URL", "bot.example.org/hook", "https://"),
+        ("LOG_LEVEL", "LOUD", "LOG_LEVEL"),
+    ],
+)
+def test_bad_settings_are_refused_clearly(name: str, value: str, complaint: str) -> None:
+    with pytest.raises(ConfigError, match=complaint):
+        Settings.from_env({"TELEGRAM_TOKEN": "1:abc", name: value})
+
+
+def test_without_a_token_the_bot_exits_at_once_and_says_how_to_get_one() -> None:
+    env = bot_env("http://127.0.0.1:9", "http://127.0.0.1:9")
+    del env["TELEGRAM_TOKEN"]
+    done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 1
+    assert "TELEGRAM_TOKEN" in done.stderr and "@BotFather" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,220 @@
+"""End to end, polling and webhook: `python -m bot` between the Bot API stand-in and a stub Rasa."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from bot import texts
+from tests.telegram import updates
+from tests.telegram.conftest import StartBot
+from tests.telegram.harness import ChatUser, webhook_env
+from tests.telegram.standin import BotApiStandIn, Call
+from tests.telegram.stub_rasa import GREETING, GREETING_BUTTONS, HELP, LONG, StubRasa
+from tests.telegram.test_tracker_store import senders, tracker_db
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
+CHAT = updates.USER["id"]
+OTHER_CHAT = 5151
+StartUser = Callable[..., "asyncio.Future[ChatUser]"]
+
+
+@pytest.fixture(params=["polling", "webhook"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest_asyncio.fixture
+async def start_user(mode: str, telegram: BotApiStandIn, rasa: StubRasa, start_bot: StartBot):  # noqa: ANN201
+    """start_user(chat_id=CHAT, **env): run the bot in this test's mode and return a user of one chat."""
+    bots = []
+
+    async def start(chat_id: int = CHAT, **env: str) -> ChatUser:
+        if not bots:
+            bots.append(await start_bot(rasa.url, **(webhook_env() if mode == "webhook" else {}), **env))
+        return ChatUser(bots[0], telegram, chat_id)
+
+    return start
+
+
+def buttons(call: Call) -> list[tuple[str, str]]:
+    """(text, callback_data) of every inline button a sendMessage carried."""
+    markup = call.params.get("reply_markup") or {"inline_keyboard": []}
+    return [(button["text"], button["callback_data"]) for row in markup["inline_keyboard"] for button in row]
+
+
+async def test_start_greets_through_rasa_typing_first_with_buttons(
+    start_user: StartUser, telegram: BotApiStandIn, rasa: StubRasa
+) -> None:
+    user = await start_user()
+    [greeting] = await user.send(updates.text(CHAT, "/start"), replies=1)
+    assert [(item.sender, item.message) for item in rasa.received] == [(f"telegram-{CHAT}", "/greet")]
+    assert greeting.params["text"] == GREETING.replace("'", "'")
+    assert greeting.params["parse_mode"] == "HTML"
+    assert buttons(greeting) == [(button["title"], button["payload"]) for button in GREETING_BUTTONS]
+    [typing] = telegram.calls_to("sendChatAction")
+    assert (typing.params["chat_id"], typing.params["action"]) == (CHAT, "typing")
+    assert typing.at < greeting.at
+
+
+async def test_a_question_reaches_rasa_as_typed_and_the_answer_is_escaped(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    question = "Is 1 < 2 & is <b>ice</b> better than heat?"
+    [answer] = await user.send(updates.text(CHAT, question), replies=1)
+    assert rasa.messages() == [question]
+    assert answer.params["text"] == "You said: Is 1 &lt; 2 &amp; is &lt;b&gt;ice&lt;/b&gt; better than heat?"
+    assert answer.result["text"] == f"You said: {question}"
+
+
+async def test_a_button_press_sends_its_payload_and_is_acknowledged(
+    start_user: StartUser, telegram: BotApiStandIn, rasa: StubRasa
+) -> None:
+    user = await start_user()
+    [greeting] = await user.send(updates.text(CHAT, "/start"), replies=1)
+    press = updates.button_press(greeting.result, "/ask_cold_therapy")
+    [answer] = await user.send(press, replies=1)
+    assert rasa.messages() == ["/greet", "/ask_cold_therapy"]
+    assert answer.result["text"] == "Here is what I know about cold_therapy."
+    [ack] = telegram.calls_to("answerCallbackQuery")
+    assert ack.params["callback_query_id"] == press["callback_query"]["id"]
+    [edit] = telegram.calls_to("editMessageReplyMarkup")
+    assert edit.params["message_id"] == greeting.result["message_id"]
+    assert ack.at < answer.at and not edit.params.get("reply_markup")
+
+
+async def test_an_unknown_button_key_says_it_expired(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    [greeting] = await user.send(updates.text(CHAT, "/start"), replies=1)
+    [answer] = await user.send(updates.button_press(greeting.result, "#payload:0123456789abcdef"), replies=1)
+    assert answer.result["text"] == texts.BUTTON_EXPIRED
+    assert rasa.messages() == ["/greet"]
+
+
+async def test_an_edited_message_is_answered_once_as_a_new_message(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    original = updates.text(CHAT, "my back hurts")
+    await user.send(original, replies=1)
+    [answer] = await user.send(updates.edited(original, "my lower back hurts"), replies=1)
+    assert answer.result["text"] == "You said: my lower back hurts"
+    await user.send(updates.text(CHAT, "thanks"), replies=1)
+    assert rasa.messages() == ["my back hurts", "my lower back hurts", "thanks"]
+    assert len(user.replies()) == 3
+
+
+@pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "document", "location"])
+async def test_anything_but_text_gets_a_friendly_refusal(start_user: StartUser, rasa: StubRasa, kind: str) -> None:
+    user = await start_user()
+    [answer] = await user.send(getattr(updates, kind)(CHAT), replies=1)
+    assert answer.result["text"] == texts.TEXT_ONLY
+    assert rasa.received == []
+
+
+async def test_a_5000_character_message_is_refused_without_asking_rasa(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    [answer] = await user.send(updates.text(CHAT, "ouch " * 1000), replies=1)
+    assert "keep it shorter" in answer.result["text"] and "2000" in answer.result["text"]
+    assert rasa.received == []
+
+
+async def test_the_length_cap_is_configurable(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user(MAX_MESSAGE_CHARS="10")
+    await user.send(updates.text(CHAT, "short one"), replies=1)
+    [answer] = await user.send(updates.text(CHAT, "a little bit longer"), replies=1)
+    assert "under 10 characters" in answer.result["text"]
+    assert rasa.messages() == ["short one"]
+
+
+async def test_a_long_answer_is_split_at_paragraphs_with_the_keyboard_last(start_user: StartUser) -> None:
+    user = await start_user()
+    first, second = await user.send(updates.text(CHAT, "long answer please"), replies=2)
+    paragraphs = [paragraph.strip() for paragraph in LONG.split("\n\n")]
+    assert first.result["text"] == paragraphs[0]
+    assert second.result["text"] == "\n\n".join(paragraphs[1:])
+    assert all(len(call.params["text"]) <= 4096 for call in (first, second))
+    assert buttons(first) == [] and buttons(second) == [("More", "/ask_more")]
+
+
+async def test_every_reply_is_sent_in_order_with_images_as_links(start_user: StartUser) -> None:
+    user = await start_user()
+    first, second = await user.send(updates.text(CHAT, "answer in two parts"), replies=2)
+    assert first.result["text"] == "Part one."
+    assert second.result["text"] == "Part two.\n\nhttps://example.org/stretch.png"
+
+
+async def test_help_asks_rasa_for_help(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    [answer] = await user.send(updates.text(CHAT, "/help"), replies=1)
+    assert rasa.messages() == ["/help"] and answer.result["text"] == HELP
+
+
+async def test_restart_restarts_then_greets(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    [answer] = await user.send(updates.text(CHAT, "/restart"), replies=1)
+    assert rasa.messages() == ["/restart", "/greet"] and answer.result["text"] == GREETING
+
+
+async def test_forget_deletes_the_stored_conversation(start_user: StartUser, rasa: StubRasa, tmp_path: Path) -> None:
+    db = tracker_db(tmp_path / "tracker.db", [f"telegram-{CHAT}", f"telegram-{OTHER_CHAT}", f"telegram-{CHAT}"])
+    user = await start_user(RASA_TRACKER_DB=str(db))
+    [answer] = await user.send(updates.text(CHAT, "/forget"), replies=1)
+    assert answer.result["text"] == texts.FORGOTTEN
+    assert senders(db) == [f"telegram-{OTHER_CHAT}"]
+    assert rasa.received == []
+
+
+async def test_forget_without_the_tracker_store_restarts_and_says_so(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    [answer] = await user.send(updates.text(CHAT, "/forget"), replies=1)
+    assert answer.result["text"] == texts.RESTARTED_ONLY
+    assert "still keeps a record" in answer.result["text"]
+    assert rasa.messages() == ["/restart"]
+
+
+async def test_forget_with_a_missing_tracker_store_does_not_claim_success(
+    start_user: StartUser, rasa: StubRasa, tmp_path: Path
+) -> None:
+    user = await start_user(RASA_TRACKER_DB=str(tmp_path / "missing.db"))
+    [answer] = await user.send(updates.text(CHAT, "/forget"), replies=1)
+    assert answer.result["text"] == texts.SORRY
+    assert not (tmp_path / "missing.db").exists()
+
+
+async def test_an_unknown_command_is_not_sent_to_rasa(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    [answer] = await user.send(updates.text(CHAT, "/inform"), replies=1)
+    assert answer.result["text"] == texts.UNKNOWN_COMMAND
+    assert rasa.received == []
+
+
+async def test_in_a_group_it_answers_only_when_mentioned_or_replied_to(start_user: StartUser, rasa: StubRasa) -> None:
+    group = await start_user(updates.GROUP_ID)
+    await group.deliver(updates.text(updates.GROUP_ID, "my back is killing me today"))
+    await group.deliver(updates.sticker(updates.GROUP_ID))
+    await group.deliver(updates.text(updates.GROUP_ID, "/start@some_other_bot"))
+    [answer] = await group.send(updates.text(updates.GROUP_ID, "@backspasm_test_bot should I use ice?"), replies=1)
+    assert answer.result["text"] == "You said: should I use ice?"
+    [answer] = await group.send(updates.reply_to_bot(updates.GROUP_ID, "and heat?", answer.result["message_id"]), 1)
+    assert answer.result["text"] == "You said: and heat?"
+    await group.send(updates.text(updates.GROUP_ID, "/help@backspasm_test_bot"), replies=1)
+    assert rasa.messages(f"telegram-{updates.GROUP_ID}") == ["should I use ice?", "and heat?", "/help"]
+    assert len(group.replies()) == 3
+
+
+async def test_each_chat_is_answered_in_order_while_chats_run_side_by_side(
+    start_user: StartUser, telegram: BotApiStandIn, rasa: StubRasa
+) -> None:
+    rasa.delays["first"] = 1.0
+    slow, quick = await start_user(CHAT), await start_user(OTHER_CHAT)
+    await slow.deliver(updates.text(CHAT, "first"))
+    await slow.deliver(updates.text(CHAT, "second"))
+    await quick.deliver(updates.text(OTHER_CHAT, "other"))
+    await telegram.wait_for("sendMessage", 3)
+    assert [call.result["text"] for call in slow.replies()] == ["You said: first", "You said: second"]
+    [other] = quick.replies()
+    assert other.at < slow.replies()[0].at

@@ -1,0 +1,99 @@
+"""What the web tests drive: the widget's static server, a socket.io user as the widget is one, the tracker file."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+import socketio
+
+from tests.servers import ROOT, Assistant
+
+
+class WebServer:
+    """web/serve.py, serving the demo page and /forget for the session's assistant."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.url = assistant.web_url
+        self.log = assistant.workdir / "web.log"
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "web/serve.py",
+                    "--port",
+                    str(assistant.web_port),
+                    "--socket-url",
+                    assistant.rasa_url,
+                    "--endpoints",
+                    str(assistant.endpoints),
+                ],
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                if requests.get(self.url, timeout=2).ok:
+                    return
+            except requests.RequestException:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"web/serve.py did not start:\n{self.log.read_text(errors='replace')[-2000:]}")
+
+    def stop(self) -> None:
+        """Stop the server."""
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class SocketUser:
+    """A socket.io user as rasa-webchat is one: session_request, then user_uttered with the confirmed session id."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.replies: asyncio.Queue[Any] = asyncio.Queue()
+        self.confirmed: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.session_id = ""
+        self.client.on("session_confirm", self._confirm)
+        self.client.on("bot_uttered", self.replies.put)
+
+    async def _confirm(self, session_id: Any) -> None:
+        if not self.confirmed.done():
+            self.confirmed.set_result(session_id)
+
+    async def __aenter__(self) -> SocketUser:
+        await self.client.connect(self.url, socketio_path="/socket.io", wait_timeout=10)
+        await self.client.emit("session_request", {"session_id": None})
+        self.session_id = await asyncio.wait_for(self.confirmed, timeout=10)
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.client.disconnect()
+
+    async def say(self, text: str) -> None:
+        """Send one message as the widget does."""
+        await self.client.emit("user_uttered", {"message": text, "session_id": self.session_id})
+
+    async def reply(self, matches: Callable[[dict[str, Any]], bool] = lambda _: True, timeout: float = 10) -> Any:
+        """The next bot message that `matches`, skipping others; TimeoutError if none comes in time."""
+        return await asyncio.wait_for(self._next(matches), timeout)
+
+    async def _next(self, matches: Callable[[dict[str, Any]], bool]) -> Any:
+        while not matches(message := await self.replies.get()):
+            pass
+        return message
+
+
+def stored_events(assistant: Assistant, sender: str) -> list[tuple[str, str]]:
+    """(type, JSON data) of every event the SQLite tracker store holds for one sender, oldest first."""
+    with sqlite3.connect(assistant.tracker_db) as db:
+        return db.execute("SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id", (sender,)).fetchall()

@@ -1,0 +1,54 @@
+"""The socket.io channel the widget talks through: replies arrive, and bad input does not stop them."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import requests
+
+from tests.servers import Assistant
+from tests.web.helpers import SocketUser
+
+
+async def test_socket_user_gets_a_reply(socket_user: SocketUser) -> None:
+    """Fails if the python-socketio trap returns (RasaHQ/rasa#13027): with 5.10+ and session_persistence the
+    session room is never joined (`enter_room` not awaited) and bot_uttered never reaches the browser."""
+    assert len(socket_user.session_id) == 32
+    sent = time.monotonic()
+    await socket_user.say("hello")
+    reply = await socket_user.reply(timeout=5)
+    assert reply.get("text"), reply
+    assert time.monotonic() - sent < 5
+
+
+def _oversized() -> str:
+    """About 50,000 characters of words, as a paste accident would send."""
+    return "my back hurts when I bend " * 1_900
+
+
+async def test_bad_input_leaves_the_channel_answering(assistant: Assistant, socket_user: SocketUser) -> None:
+    """Oversized, unknown and malformed events are survived; the next normal message is answered."""
+    session = socket_user.session_id
+    bad: list[tuple[str, Any]] = [
+        ("user_uttered", {"message": _oversized(), "session_id": session}),
+        ("no_such_event", {"message": "hello", "session_id": session}),
+        ("user_uttered", "a string instead of an object"),
+        ("user_uttered", 42),
+        ("user_uttered", {"session_id": session}),
+        ("user_uttered", {"message": 42, "session_id": session}),
+        ("user_uttered", {"message": "hello", "session_id": ["not", "a", "string"]}),
+        ("user_uttered", {"message": "hello", "session_id": session, "metadata": "{not json"}),
+        ("session_request", "a string instead of an object"),
+    ]
+    for event, data in bad:
+        await socket_user.client.emit(event, data)
+    await socket_user.say("how long should I ice my back?")
+    answer = await socket_user.reply(lambda message: "minutes" in message.get("text", ""), timeout=60)
+    assert answer["text"]
+    assert assistant.rasa is not None and assistant.rasa.poll() is None, assistant.log_tail("rasa")
+    status = requests.get(f"{assistant.rasa_url}/status", params={"token": assistant.token}, timeout=10)
+    assert status.ok
+    async with SocketUser(assistant.rasa_url) as newcomer:
+        await newcomer.say("hello")
+        assert (await newcomer.reply()).get("text")

@@ -1,0 +1,162 @@
+"""Serve the chat widget and its demo page, and forget a conversation when its user asks.
+
+Routes:
+  GET  /            the demo page (index.html)
+  GET  /widget.js   our widget set-up, with the Rasa socket URL injected as window.BACKSPASM_CONFIG
+  GET  /webchat.js  rasa-webchat's bundle, from node_modules (run scripts/web-setup first)
+  GET  /demo.js     the demo page's "forget me" button
+  POST /forget      {"session_id": "<32 hex>"}: delete every stored event of that conversation
+
+Run it from the repository root, as Rasa is run, so that a relative SQLite path in the
+endpoints file names the same database file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import warnings
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+WEB = Path(__file__).resolve().parent
+FILES = {
+    "/": (WEB / "index.html", "text/html; charset=utf-8"),
+    "/demo.js": (WEB / "demo.js", "text/javascript; charset=utf-8"),
+    "/webchat.js": (WEB / "node_modules/rasa-webchat/lib/index.js", "text/javascript; charset=utf-8"),
+}
+# The socket.io channel names a browser's conversation with uuid4().hex. Only such ids can be forgotten here:
+# other channels' ids (Telegram chat ids, REST senders) are guessable and not this page's to delete.
+SESSION_ID = re.compile(r"[0-9a-f]{32}")
+# No third-party requests (rasa-webchat's CSS imports Google Fonts); the socket may live on another origin.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self' http: https: ws: wss:; frame-ancestors 'none'"
+)
+
+
+class Forgetter:
+    """Deletes conversations from the SQL tracker store that the endpoints file configures."""
+
+    def __init__(self, endpoints: Path) -> None:
+        with warnings.catch_warnings():  # SQLAlchemy 2.0 deprecation notices from Rasa's own module
+            warnings.simplefilter("ignore")
+            from rasa.core.tracker_store import SQLTrackerStore
+            from rasa.utils.endpoints import read_endpoint_config
+
+        config = read_endpoint_config(str(endpoints), "tracker_store")
+        if config is None or (config.type or "").lower() != "sql":
+            raise SystemExit(f"{endpoints}: /forget needs a tracker_store of type SQL")
+        self.store = SQLTrackerStore(host=config.url, **config.kwargs)
+
+    def forget(self, session_id: str) -> int:
+        """Delete all events of one conversation and return how many there were."""
+        event = self.store.SQLEvent
+        with self.store.session_scope() as session:
+            deleted = session.query(event).filter(event.sender_id == session_id).delete(synchronize_session=False)
+            session.commit()
+        return deleted
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Fixed routes only: nothing else under web/ (node_modules, tests) is reachable."""
+
+    server: WidgetServer
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        """Serve one of the fixed files, or the widget script with its configuration."""
+        path = self.path.split("?", 1)[0]
+        if path == "/widget.js":
+            config = json.dumps({"socketUrl": self.server.socket_url})
+            body = f"window.BACKSPASM_CONFIG = {config};\n".encode() + (WEB / "widget.js").read_bytes()
+            self._send(HTTPStatus.OK, body, "text/javascript; charset=utf-8")
+        elif path in FILES:
+            file, content_type = FILES[path]
+            self._send(HTTPStatus.OK, file.read_bytes(), content_type)
+        else:
+            self._send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+
+    def do_POST(self) -> None:  # noqa: N802
+        """Forget the conversation named in the JSON body."""
+        if self.path != "/forget":
+            self._send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+            return
+        # A JSON content type cannot be sent cross-site without a CORS preflight, which this server never grants.
+        if self.headers.get_content_type() != "application/json":
+            self._send_json(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, {"error": "send application/json"})
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            session_id = json.loads(self.rfile.read(min(length, 4096)))["session_id"]
+        except (ValueError, TypeError, KeyError):
+            session_id = None
+        if not isinstance(session_id, str) or not SESSION_ID.fullmatch(session_id):
+            self._send_json(HTTPStatus.BAD_REQUEST, {"error": "session_id must be 32 lowercase hex digits"})
+            return
+        self._send_json(HTTPStatus.OK, {"deleted": self.server.forgetter.forget(session_id)})
+
+    def _send_json(self, status: HTTPStatus, payload: dict[str, Any]) -> None:
+        self._send(status, json.dumps(payload).encode(), "application/json")
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy", CSP)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server's signature)
+        """Log requests only when WEB_LOG is set: the paths name no one, but stay quiet by default."""
+        if os.environ.get("WEB_LOG"):
+            super().log_message(format, *args)
+
+
+class WidgetServer(ThreadingHTTPServer):
+    """The HTTP server, holding what the handlers share."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], socket_url: str, forgetter: Forgetter) -> None:
+        super().__init__(address, Handler)
+        self.socket_url = socket_url
+        self.forgetter = forgetter
+
+
+def main() -> None:
+    """Parse the options and serve until interrupted."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", default=os.environ.get("WEB_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
+    parser.add_argument(
+        "--socket-url",
+        default=os.environ.get("RASA_URL", "http://127.0.0.1:5005"),
+        help="the Rasa server as the browser reaches it (default: $RASA_URL or %(default)s)",
+    )
+    parser.add_argument(
+        "--endpoints",
+        type=Path,
+        default=Path("endpoints.yml"),
+        help="Rasa's endpoints file, for the tracker store (default: %(default)s)",
+    )
+    args = parser.parse_args()
+    if not FILES["/webchat.js"][0].exists():
+        raise SystemExit("rasa-webchat is not installed: run scripts/web-setup")
+    server = WidgetServer((args.host, args.port), args.socket_url, Forgetter(args.endpoints))
+    print(f"Chat widget demo on http://{args.host}:{server.server_port}/ (Rasa socket: {args.socket_url})", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
