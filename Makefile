@@ -44,6 +44,11 @@ actions: $(STAMP)  ## Run the action server alone on 127.0.0.1:5055
 serve: train  ## Rasa server (REST + socket.io) on 127.0.0.1:5005 with the action server
 	@scripts/with-actions scripts/rasa-server
 
+telegram: train  ## The Telegram bot (python -m bot), with Rasa and the action server unless RASA_URL is set
+	@if [ -n "$${RASA_URL:-}" ] || [ -z "$${TELEGRAM_TOKEN:-}" ]; then exec python -m bot; fi; \
+	 RASA_URL=http://127.0.0.1:$${RASA_PORT:-5005} RASA_TRACKER_DB=$${RASA_TRACKER_DB:-var/tracker.db} \
+	 scripts/with-actions scripts/with-rasa python -m bot
+
 validate: $(STAMP)  ## Check domain, data and stories for errors
 	rasa data validate --fail-on-warnings
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import section_for_intent
-from actions.replies import disclaim_once, latest_intent, section_text, topic_buttons, topic_ids
+from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, section_text, topic_buttons
 
-FIRST_TOPICS = ("relief", "cold_therapy", "when_to_see_doctor", "warning_signs")
 GREETING = (
     "Hi, I'm Backspasm Assistant. I can explain what back spasms are and what causes them, how to ease one "
     "(cold, heat, rest, medicines), how to prevent them, and when to get help."
@@ -21,12 +20,10 @@ GREETING = (
 class ActionGreet(Action):
     """Greet, say what the assistant can do, and say once that it is not a doctor."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_greet"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(text=GREETING)
         events = disclaim_once(dispatcher, tracker)
         dispatcher.utter_message(text="What would you like to know?", buttons=topic_buttons(FIRST_TOPICS))
@@ -36,15 +33,13 @@ class ActionGreet(Action):
 class ActionShowHelp(Action):
     """List every topic the assistant can answer, as buttons."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_show_help"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(
             text="You can ask me in your own words, or pick a topic:",
-            buttons=topic_buttons(topic_ids(domain)),
+            buttons=topic_buttons(TOPICS),
         )
         return []
 
@@ -52,16 +47,15 @@ class ActionShowHelp(Action):
 class ActionAnswerTopic(Action):
     """Answer a topic question from its guidance section, then offer related topics."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_topic"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         section = section_for_intent(latest_intent(tracker))
         if section is None:
-            dispatcher.utter_message(text="Sorry, I lost track of the topic. Here is what I can help with:",
-                                     buttons=topic_buttons(topic_ids(domain)))
+            dispatcher.utter_message(
+                text="Sorry, I lost track of the topic. Here is what I can help with:", buttons=topic_buttons(TOPICS)
+            )
             return []
         events = disclaim_once(dispatcher, tracker)
         dispatcher.utter_message(text=section_text(section), buttons=topic_buttons(section.related))

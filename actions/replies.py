@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import Section, guidance, section_for_intent
+from actions.knowledge import Section, guidance
 
+# Every topic a user can ask for (intent ask_<id>), in the order a menu shows them.
+TOPICS = (
+    "what_is_spasm",
+    "symptoms",
+    "causes",
+    "prevalence",
+    "relief",
+    "cold_therapy",
+    "heat_therapy",
+    "rest_and_movement",
+    "medication",
+    "when_to_see_doctor",
+    "warning_signs",
+    "prevention",
+    "sleep",
+    "hemp_products",
+)
+FIRST_TOPICS = ("relief", "cold_therapy", "when_to_see_doctor", "warning_signs")
 DISCLAIMER_SLOT = "disclaimer_shown"
 DISCLAIMER = (
     "Please know that I'm an assistant, not a doctor: I share what a trusted guide says, "
@@ -40,12 +59,6 @@ def topic_buttons(section_ids: Iterable[str]) -> list[dict[str, Any]]:
         {"title": sections[section_id].title, "payload": f"/{sections[section_id].intent}"}
         for section_id in section_ids
     ]
-
-
-def topic_ids(domain: dict[str, Any]) -> list[str]:
-    """The sections a user can ask for, in domain order: every ask_<id> intent that has a section."""
-    names = [intent if isinstance(intent, str) else next(iter(intent)) for intent in domain.get("intents", [])]
-    return [section.id for name in names if (section := section_for_intent(name))]
 
 
 def disclaim_once(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

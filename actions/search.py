@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Text
+from typing import Any
 
 from rank_bm25 import BM25Okapi
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-
-from actions.knowledge import Section, guidance
-from actions.replies import disclaim_once, section_text, topic_buttons, topic_ids
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from actions.knowledge import Section, guidance, section_for_intent
+from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, section_text, topic_buttons
 from components.language import lemmas
 
 MIN_SCORE = 2.0
+MIN_CANDIDATE_CONFIDENCE = 0.1
+MAX_CANDIDATES = 3
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -44,6 +45,18 @@ class GuideIndex:
         return self.sections[best], float(scores[best])
 
 
+def likely_topics(tracker: Tracker) -> list[str]:
+    """The topics the intent classifier half-believed in, most likely first."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    topics = [
+        section.id
+        for entry in ranking
+        if entry.get("confidence", 0.0) >= MIN_CANDIDATE_CONFIDENCE
+        and (section := section_for_intent(entry.get("name"))) is not None
+    ]
+    return topics[:MAX_CANDIDATES]
+
+
 @lru_cache(maxsize=4)
 def guide_index(section_ids: tuple[str, ...]) -> GuideIndex:
     """One index per set of searchable sections, built on first use."""
@@ -54,28 +67,35 @@ def guide_index(section_ids: tuple[str, ...]) -> GuideIndex:
 class ActionGuideSearch(Action):
     """Offer the closest guidance passage when NLU is unsure; never guess beyond the guide."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_guide_search"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
-        topics = topic_ids(domain)
         if not text.strip():
-            dispatcher.utter_message(text="I didn't get any words there. What would you like to know about back spasms?",
-                                     buttons=topic_buttons(topics[:4]))
+            dispatcher.utter_message(
+                text="I didn't get any words there. What would you like to know about back spasms?",
+                buttons=topic_buttons(FIRST_TOPICS),
+            )
             return []
         if not looks_english(text):
-            dispatcher.utter_message(text="Sorry, I can only read English for now. Here is what I can help with:",
-                                     buttons=topic_buttons(topics))
+            dispatcher.utter_message(
+                text="Sorry, I can only read English for now. Here is what I can help with:",
+                buttons=topic_buttons(TOPICS),
+            )
             return []
-        section, score = guide_index(tuple(topics)).best(text)
+        section, score = guide_index(TOPICS).best(text)
         if section is None or score < MIN_SCORE:
+            candidates = likely_topics(tracker)
+            if candidates:
+                dispatcher.utter_message(
+                    text="I'm not sure I understood. Did you mean one of these?", buttons=topic_buttons(candidates)
+                )
+                return []
             dispatcher.utter_message(
                 text="Sorry, I don't know that one, and I'd rather not guess about your health. "
                 "I can help with these topics:",
-                buttons=topic_buttons(topics),
+                buttons=topic_buttons(TOPICS),
             )
             return []
         events = disclaim_once(dispatcher, tracker)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -17,6 +17,10 @@ SEE_DOCTOR_AFTER_DAYS = 14
 SELF_CARE_SECTION, SAFETY_NET_SECTION, SEE_DOCTOR_SECTION = "self_care_plan", "safety_net", "when_to_see_doctor"
 YES_NO_SLOTS = ("recurring", "not_improving", "emergency_signs", "urgent_signs")
 SUMMARY_SLOT = "care_summary"
+NO_SUMMARY = (
+    "I haven't made a summary yet. Tell me about your back pain, or ask \"is this serious?\", "
+    "and I'll go through a few quick questions with you."
+)
 BARE_NUMBER = re.compile(r"\b(10|[0-9])(?:\.\d)?\b")
 
 
@@ -53,12 +57,10 @@ def situation(tracker: Tracker) -> str:
 class ActionStartSymptomCheck(Action):
     """Say what was understood so far and that a few quick questions follow."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_start_symptom_check"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events = disclaim_once(dispatcher, tracker)
         dispatcher.utter_message(
             text=f"{situation(tracker)} A few quick questions will help me point you to the right advice. "
@@ -70,12 +72,12 @@ class ActionStartSymptomCheck(Action):
 class ValidateSymptomCheckForm(FormValidationAction):
     """Check the answers of the symptom check and read a bare number as the pain score."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_symptom_check_form"
 
     async def extract_pain_level(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> dict[Text, Any]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "pain_level" or tracker.get_slot("pain_level") is not None:
             return {}
         if latest_intent(tracker) == "report_red_flag":
@@ -84,8 +86,8 @@ class ValidateSymptomCheckForm(FormValidationAction):
         return {"pain_level": float(match.group(0))} if match else {}
 
     def validate_pain_level(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> dict[Text, Any]:
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         try:
             score = float(value)
         except (TypeError, ValueError):
@@ -96,15 +98,15 @@ class ValidateSymptomCheckForm(FormValidationAction):
         return {"pain_level": None}
 
     def validate_duration_days(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> dict[Text, Any]:
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         try:
             days = float(value)
         except (TypeError, ValueError):
             days = -1.0
         if days >= 0:
             return {"duration_days": days}
-        dispatcher.utter_message(text="Sorry, I didn't catch how long. Try something like \"3 days\" or \"two weeks\".")
+        dispatcher.utter_message(text='Sorry, I didn\'t catch how long. Try something like "3 days" or "two weeks".')
         return {"duration_days": None}
 
 
@@ -138,12 +140,10 @@ def outcome_messages(tracker: Tracker) -> list[str]:
 class ActionSymptomOutcome(Action):
     """End the symptom check with its outcome, and keep it so the user can ask for it again."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_symptom_outcome"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         messages = outcome_messages(tracker)
         for message in messages:
             dispatcher.utter_message(text=message)
@@ -153,15 +153,13 @@ class ActionSymptomOutcome(Action):
 class ActionShowSummary(Action):
     """Repeat the outcome of the last symptom check."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_show_summary"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         summary = tracker.get_slot(SUMMARY_SLOT)
         if summary:
             dispatcher.utter_message(text=f"Here is your summary again:\n\n{summary}")
         else:
-            dispatcher.utter_message(response="utter_no_summary")
+            dispatcher.utter_message(text=NO_SUMMARY)
         return []

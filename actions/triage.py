@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -46,12 +46,10 @@ def mentioned(phrases: list[str]) -> str:
 class ActionRedFlag(Action):
     """Answer a red flag with emergency or urgent advice only, naming the words that triggered it."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_red_flag"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[Text, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         flags = red_flags(tracker)
         section = guidance()[TIER_SECTIONS[triage_tier(flags)]]
         lead = mentioned(trigger_phrases(flags)) if flags else ""

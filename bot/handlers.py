@@ -138,7 +138,7 @@ async def on_error(update: object, context: Context) -> None:
     """Log every error without message text and tell the user, never with a traceback."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
-    if isinstance(error, (RasaUnavailable, NetworkError)):
+    if isinstance(error, RasaUnavailable) or (isinstance(error, NetworkError) and not isinstance(error, BadRequest)):
         logger.warning("update %s: %s: %s", update_id, type(error).__name__, error)
     else:
         logger.error("update %s: unexpected error", update_id, exc_info=error)

@@ -62,8 +62,8 @@ def to_days(span: Span) -> float | None:
             count, days = float(joined.group(1)), unit_days(joined.group(2))
         elif token.lower_ == HALF:
             factor = 0.5
-        elif unit_days(token.lemma_) is not None:
-            days = unit_days(token.lemma_)
+        elif unit_days(token.lower_) is not None:
+            days = unit_days(token.lower_)
         else:
             value = QUANTIFIERS.get(token.lower_, number(token))
             count = count if value is None else value

@@ -1,16 +1,33 @@
 """The shared spaCy pipeline: a blank English tokenizer, lookup lemmas and the rule patterns."""
 
-from __future__ import annotations
-
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 import srsly
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 SPANS_KEY = "rules"
+LEMMA_PIPES = ("lemmatizer", "lowercase_lemmas")
+
+
+# No `from __future__ import annotations` here: spaCy validates factory signatures at runtime.
+@Language.factory("lowercase_lemmas")
+def make_lowercase_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Lemmatize capitalised words by their lowercase form: the lookup table is case-sensitive ("Peed")."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def lowercase_lemmas(doc: Doc) -> Doc:
+        table = lemmatizer.lookups.get_table("lemma_lookup")
+        for token in doc:
+            if token.text != token.lower_:
+                token.lemma_ = table.get(token.lower_, token.lower_)
+        return doc
+
+    return lowercase_lemmas
 
 
 @lru_cache(maxsize=4)
@@ -22,18 +39,22 @@ def build_pipeline(patterns_dir: Path = DEFAULT_PATTERNS_DIR) -> Language:
     """
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("lowercase_lemmas")
     ruler = nlp.add_pipe(
         "span_ruler",
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
     )
     nlp.initialize()
-    for path in sorted(Path(patterns_dir).glob("*.jsonl")):
-        ruler.add_patterns(list(srsly.read_jsonl(path)))
+    with nlp.select_pipes(disable=list(LEMMA_PIPES)):  # phrase patterns only need tokens
+        for path in sorted(Path(patterns_dir).glob("*.jsonl")):
+            ruler.add_patterns(list(srsly.read_jsonl(path)))
     return nlp
 
 
 def lemmas(text: str) -> list[str]:
     """Lowercased lemmas of the alphabetic, non-stop-word tokens in `text` (for search)."""
     nlp = build_pipeline()
-    doc = nlp.get_pipe("lemmatizer")(nlp.make_doc(text))
+    doc = nlp.make_doc(text)
+    for name in LEMMA_PIPES:
+        doc = nlp.get_pipe(name)(doc)
     return [token.lemma_.lower() for token in doc if token.is_alpha and not token.is_stop]

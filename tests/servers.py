@@ -26,7 +26,9 @@ def free_port() -> int:
 
 def model_path() -> Path:
     """The trained model for the current data, as `make train` names it."""
-    path = ROOT / subprocess.run([ROOT / "scripts/model-path"], capture_output=True, text=True, check=True).stdout.strip()
+    path = (
+        ROOT / subprocess.run([ROOT / "scripts/model-path"], capture_output=True, text=True, check=True).stdout.strip()
+    )
     if not path.exists():
         raise RuntimeError(f"{path} is missing: run `make train` first")
     return path
@@ -46,14 +48,20 @@ class Assistant:
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n"
         )
-        self.env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1",
-                    "TF_CPP_MIN_LOG_LEVEL": "2"}
+        self.env = {
+            **os.environ,
+            "RASA_TELEMETRY_ENABLED": "false",
+            "SANIC_HOST": "127.0.0.1",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+        }
         self.rasa: subprocess.Popen | None = None
         self.actions: subprocess.Popen | None = None
 
     def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
-        log = open(self.workdir / f"{name}.log", "ab")
-        return subprocess.Popen([str(BIN / "rasa"), *args], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        with open(self.workdir / f"{name}.log", "ab") as log:
+            return subprocess.Popen(
+                [str(BIN / "rasa"), *args], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
 
     def _wait(self, process: subprocess.Popen, name: str, url: str, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
@@ -75,16 +83,34 @@ class Assistant:
 
     def start_actions(self) -> None:
         """Start the action server and wait until it answers."""
-        self.actions = self._spawn("actions", ["run", "actions", "--actions", "actions", "--port", str(self.action_port)])
+        self.actions = self._spawn(
+            "actions", ["run", "actions", "--actions", "actions", "--port", str(self.action_port)]
+        )
         self._wait(self.actions, "actions", f"http://127.0.0.1:{self.action_port}/health")
 
     def start_rasa(self) -> None:
         """Start the Rasa server with the API secured by a token, and wait until its model is loaded."""
-        self.rasa = self._spawn("rasa", [
-            "run", "--model", str(model_path()), "--interface", "127.0.0.1", "--port", str(self.rasa_port),
-            "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(self.endpoints),
-            "--enable-api", "--auth-token", self.token, "--cors", "http://127.0.0.1",
-        ])
+        self.rasa = self._spawn(
+            "rasa",
+            [
+                "run",
+                "--model",
+                str(model_path()),
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.rasa_port),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+                "--endpoints",
+                str(self.endpoints),
+                "--enable-api",
+                "--auth-token",
+                self.token,
+                "--cors",
+                "http://127.0.0.1",
+            ],
+        )
         self._wait(self.rasa, "rasa", f"{self.rasa_url}/status?token={self.token}")
 
     @staticmethod
@@ -107,14 +133,16 @@ class Assistant:
 
     def talk(self, sender: str, message: Any, timeout: float = 30) -> list[dict[str, Any]]:
         """Send one message through the REST channel and return the bot's replies."""
-        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
-                                 json={"sender": sender, "message": message}, timeout=timeout)
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout
+        )
         response.raise_for_status()
         return response.json()
 
     def tracker(self, sender: str) -> dict[str, Any]:
         """The stored conversation of one sender, through the secured HTTP API."""
-        response = requests.get(f"{self.rasa_url}/conversations/{sender}/tracker",
-                                params={"token": self.token}, timeout=10)
+        response = requests.get(
+            f"{self.rasa_url}/conversations/{sender}/tracker", params={"token": self.token}, timeout=10
+        )
         response.raise_for_status()
         return response.json()

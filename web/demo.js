@@ -1,12 +1,18 @@
 /*
  * The demo page's "Forget me" button: the server deletes this browser's conversation from the tracker store,
- * then the widget's saved session is cleared so the next visit starts a new conversation with a new id.
+ * then the widget's saved session is cleared so that the reloaded page starts a new conversation with a new id.
  */
 (function () {
   "use strict";
   const SESSION_KEY = "chat_session"; // where rasa-webchat keeps its session id and messages
+  const DONE_KEY = "backspasm_forgotten"; // tells the reloaded page to confirm the deletion
   const button = document.getElementById("forget");
   const status = document.getElementById("forget-status");
+
+  if (window.sessionStorage.getItem(DONE_KEY)) {
+    window.sessionStorage.removeItem(DONE_KEY);
+    status.textContent = "Your conversation was deleted from this device and from our server.";
+  }
 
   button.addEventListener("click", async () => {
     if (!window.confirm("Delete this conversation from this device and from our server?")) return;
@@ -23,6 +29,7 @@
       }
     }
     window.localStorage.removeItem(SESSION_KEY);
+    window.sessionStorage.setItem(DONE_KEY, "1");
     window.location.reload();
   });
 })();

@@ -3,7 +3,7 @@
 Routes:
   GET  /            the demo page (index.html)
   GET  /widget.js   our widget set-up, with the Rasa socket URL injected as window.BACKSPASM_CONFIG
-  GET  /webchat.js  rasa-webchat's bundle, from node_modules (run scripts/web-setup first)
+  GET  /webchat.js  rasa-webchat's bundle from node_modules (scripts/web-setup), without its Google Fonts import
   GET  /demo.js     the demo page's "forget me" button
   POST /forget      {"session_id": "<32 hex>"}: delete every stored event of that conversation
 
@@ -17,11 +17,14 @@ import argparse
 import json
 import os
 import re
-import warnings
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+import sqlalchemy
+import yaml
+from sqlalchemy.engine import URL
 
 WEB = Path(__file__).resolve().parent
 FILES = {
@@ -32,34 +35,39 @@ FILES = {
 # The socket.io channel names a browser's conversation with uuid4().hex. Only such ids can be forgotten here:
 # other channels' ids (Telegram chat ids, REST senders) are guessable and not this page's to delete.
 SESSION_ID = re.compile(r"[0-9a-f]{32}")
-# No third-party requests (rasa-webchat's CSS imports Google Fonts); the socket may live on another origin.
+DELETE = sqlalchemy.text("DELETE FROM events WHERE sender_id = :sender_id")
+# rasa-webchat's CSS imports a font from Google: dropped, so that no page with the widget tells Google about it.
+GOOGLE_FONTS = b"@import url(https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap);"
+# No third-party requests from the demo page; the socket may live on another origin.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self' http: https: ws: wss:; frame-ancestors 'none'"
+    "font-src 'self' data:; connect-src 'self' http: https: ws: wss:; frame-ancestors 'none'"
 )
 
 
 class Forgetter:
-    """Deletes conversations from the SQL tracker store that the endpoints file configures."""
+    """Deletes conversations from the SQL tracker store (SQLite or PostgreSQL) that Rasa's endpoints file names."""
 
     def __init__(self, endpoints: Path) -> None:
-        with warnings.catch_warnings():  # SQLAlchemy 2.0 deprecation notices from Rasa's own module
-            warnings.simplefilter("ignore")
-            from rasa.core.tracker_store import SQLTrackerStore
-            from rasa.utils.endpoints import read_endpoint_config
-
-        config = read_endpoint_config(str(endpoints), "tracker_store")
-        if config is None or (config.type or "").lower() != "sql":
-            raise SystemExit(f"{endpoints}: /forget needs a tracker_store of type SQL")
-        self.store = SQLTrackerStore(host=config.url, **config.kwargs)
+        store = (yaml.safe_load(endpoints.read_text()) or {}).get("tracker_store") or {}
+        if str(store.get("type", "")).lower() != "sql":
+            raise SystemExit(f"{endpoints}: POST /forget needs a tracker_store of type SQL")
+        # As Rasa reads them: ${VARIABLES} expanded, the host under `url`, a relative SQLite path from the cwd.
+        setting = {key: os.path.expandvars(str(value)) for key, value in store.items() if value is not None}
+        url = URL.create(
+            setting.get("dialect", "sqlite"),
+            username=setting.get("username"),
+            password=setting.get("password"),
+            host=setting.get("url"),
+            port=int(setting["port"]) if "port" in setting else None,
+            database=setting.get("db", "rasa.db"),
+        )
+        self.engine = sqlalchemy.create_engine(url)
 
     def forget(self, session_id: str) -> int:
-        """Delete all events of one conversation and return how many there were."""
-        event = self.store.SQLEvent
-        with self.store.session_scope() as session:
-            deleted = session.query(event).filter(event.sender_id == session_id).delete(synchronize_session=False)
-            session.commit()
-        return deleted
+        """Delete all events of one conversation (Rasa's `events` table) and return how many there were."""
+        with self.engine.begin() as connection:
+            return connection.execute(DELETE, {"sender_id": session_id}).rowcount
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -67,7 +75,7 @@ class Handler(BaseHTTPRequestHandler):
 
     server: WidgetServer
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         """Serve one of the fixed files, or the widget script with its configuration."""
         path = self.path.split("?", 1)[0]
         if path == "/widget.js":
@@ -76,11 +84,11 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, body, "text/javascript; charset=utf-8")
         elif path in FILES:
             file, content_type = FILES[path]
-            self._send(HTTPStatus.OK, file.read_bytes(), content_type)
+            self._send(HTTPStatus.OK, file.read_bytes().replace(GOOGLE_FONTS, b""), content_type)
         else:
             self._send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         """Forget the conversation named in the JSON body."""
         if self.path != "/forget":
             self._send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
@@ -89,15 +97,21 @@ class Handler(BaseHTTPRequestHandler):
         if self.headers.get_content_type() != "application/json":
             self._send_json(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, {"error": "send application/json"})
             return
-        length = int(self.headers.get("Content-Length") or 0)
         try:
-            session_id = json.loads(self.rfile.read(min(length, 4096)))["session_id"]
+            length = max(0, min(int(self.headers.get("Content-Length") or 0), 4096))
+            session_id = json.loads(self.rfile.read(length))["session_id"]
         except (ValueError, TypeError, KeyError):
             session_id = None
         if not isinstance(session_id, str) or not SESSION_ID.fullmatch(session_id):
             self._send_json(HTTPStatus.BAD_REQUEST, {"error": "session_id must be 32 lowercase hex digits"})
             return
-        self._send_json(HTTPStatus.OK, {"deleted": self.server.forgetter.forget(session_id)})
+        try:
+            deleted = self.server.forgetter.forget(session_id)
+        except sqlalchemy.exc.SQLAlchemyError as error:
+            self.log_error("forget failed: %s", error)
+            self._send_json(HTTPStatus.SERVICE_UNAVAILABLE, {"error": "the tracker store is not reachable"})
+            return
+        self._send_json(HTTPStatus.OK, {"deleted": deleted})
 
     def _send_json(self, status: HTTPStatus, payload: dict[str, Any]) -> None:
         self._send(status, json.dumps(payload).encode(), "application/json")
@@ -112,10 +126,8 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server's signature)
-        """Log requests only when WEB_LOG is set: the paths name no one, but stay quiet by default."""
-        if os.environ.get("WEB_LOG"):
-            super().log_message(format, *args)
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """Log errors only, not every request, so that `make web` shows Rasa's output readably."""
 
 
 class WidgetServer(ThreadingHTTPServer):
@@ -136,8 +148,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
     parser.add_argument(
         "--socket-url",
-        default=os.environ.get("RASA_URL", "http://127.0.0.1:5005"),
-        help="the Rasa server as the browser reaches it (default: $RASA_URL or %(default)s)",
+        default=os.environ.get("RASA_URL", f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}"),
+        help="the Rasa server as browsers reach it (default: $RASA_URL, or 127.0.0.1 on $RASA_PORT or 5005)",
     )
     parser.add_argument(
         "--endpoints",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.knowledge import guidance
+from actions.triage import TIER_SECTIONS
 from tests.servers import Assistant
 
 
@@ -25,7 +26,7 @@ def test_greeting_says_once_that_it_is_not_a_doctor(assistant: Assistant, sender
     [
         ("what exactly is a back spasm", "what_is_spasm"),
         ("how do I know if it's a spasm and not just an ache", "symptoms"),
-        ("what makes my back muscles go into spasm", "causes"),
+        ("why do back spasms happen", "causes"),
         ("how common is back pain really", "prevalence"),
         ("what can I do to ease a back spasm", "relief"),
         ("should I ice my back", "cold_therapy"),
@@ -63,9 +64,18 @@ def test_a_red_flag_wins_over_the_question_and_names_its_trigger(assistant: Assi
     assert not any(reply.get("buttons") for reply in replies)
 
 
-def test_a_negated_warning_sign_is_not_a_red_flag(assistant: Assistant, sender: str) -> None:
-    text = joined(assistant.talk(sender, "no numbness or tingling, just a stiff lower back after the gym. should I ice it?"))
-    assert "999" not in text
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I don't have a fever, how long should I put ice on my back?",
+        "no tingling in my legs. how long do I ice my back for?",
+    ],
+)
+def test_a_negated_warning_sign_is_not_a_red_flag(assistant: Assistant, sender: str, message: str) -> None:
+    text = joined(assistant.talk(sender, message))
+    assert "You mentioned" not in text
+    for section_id in TIER_SECTIONS.values():
+        assert guidance()[section_id].answer.strip() not in text
     assert "15 to 20 minutes" in text
 
 
@@ -81,8 +91,15 @@ def test_the_description_of_a_spasm_is_understood(assistant: Assistant, sender: 
 
 @pytest.mark.parametrize(
     "message",
-    ["", "   ", "ow " * 3400, "😭😭😭", "Mi espalda me duele mucho, qué puedo hacer ahora",
-     "<script>alert('x')</script><b>help</b>", "DROP TABLE trackers; --"],
+    [
+        "",
+        "   ",
+        "ow " * 3400,
+        "😭😭😭",
+        "Mi espalda me duele mucho, qué puedo hacer ahora",
+        "<script>alert('x')</script><b>help</b>",
+        "DROP TABLE trackers; --",
+    ],
     ids=["empty", "blank", "10k-chars", "emoji", "spanish", "html", "sql"],
 )
 def test_bad_input_gets_a_friendly_reply(assistant: Assistant, sender: str, message: str) -> None:

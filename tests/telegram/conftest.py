@@ -6,13 +6,15 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
+import pytest
 import pytest_asyncio
 
-from tests.telegram.harness import BotProcess, bot_env, wait_ready
+from tests.telegram.harness import BotProcess, ChatUser, bot_env, wait_ready, webhook_env
 from tests.telegram.standin import BotApiStandIn
 from tests.telegram.stub_rasa import StubRasa
 
 StartBot = Callable[..., Awaitable[BotProcess]]
+StartUser = Callable[..., Awaitable[ChatUser]]
 
 
 @pytest_asyncio.fixture
@@ -48,3 +50,22 @@ async def start_bot(telegram: BotApiStandIn, tmp_path: Path) -> AsyncIterator[St
     yield start
     for bot in started:
         await asyncio.to_thread(bot.stop)  # the loop keeps serving the stand-in while the bot shuts down
+
+
+@pytest.fixture(params=["polling", "webhook"])
+def mode(request: pytest.FixtureRequest) -> str:
+    """Each test that uses start_user runs twice: the bot long-polls, then it serves a webhook."""
+    return request.param
+
+
+@pytest_asyncio.fixture
+async def start_user(mode: str, telegram: BotApiStandIn, rasa: StubRasa, start_bot: StartBot) -> StartUser:
+    """start_user(chat_id, **env): the bot in this test's mode (started on first call) and a user in one chat."""
+    bots: list[BotProcess] = []
+
+    async def start(chat_id: int = 4242, **env: str) -> ChatUser:
+        if not bots:
+            bots.append(await start_bot(rasa.url, **(webhook_env() if mode == "webhook" else {}), **env))
+        return ChatUser(bots[0], telegram, chat_id)
+
+    return start

@@ -7,10 +7,12 @@ import itertools
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +117,10 @@ async def post_update(url: str, update: dict[str, Any], secret: str | None = SEC
     """POST an update to a webhook as Telegram does; return the HTTP status."""
     headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
     timeout = aiohttp.ClientTimeout(total=10)
-    async with aiohttp.ClientSession(timeout=timeout) as session, session.post(
-        url, json={"update_id": update_id, **update}, headers=headers
-    ) as response:
+    async with (
+        aiohttp.ClientSession(timeout=timeout) as session,
+        session.post(url, json={"update_id": update_id, **update}, headers=headers) as response,
+    ):
         return response.status
 
 
@@ -155,3 +158,23 @@ class ChatUser:
                 if len(self.replies()) == count:
                     break
         return self.replies()[seen:]
+
+
+def tracker_db(path: Path, senders: list[str]) -> Path:
+    """A database with Rasa's events table and one event per sender."""
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255) NOT NULL, type_name VARCHAR(255),"
+            " timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255), data TEXT)"
+        )
+        db.executemany(
+            "INSERT INTO events (sender_id, type_name, data) VALUES (?, 'user', '{}')",
+            [(sender,) for sender in senders],
+        )
+    return path
+
+
+def senders(path: Path) -> list[str]:
+    """The sender of every stored event, oldest first."""
+    with closing(sqlite3.connect(path)) as db:
+        return [row[0] for row in db.execute("SELECT sender_id FROM events ORDER BY id")]

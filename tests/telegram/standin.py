@@ -66,7 +66,7 @@ class BotApiStandIn:
         """Listen on a free port of 127.0.0.1; return the server's root URL (TELEGRAM_API_URL)."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, shutdown_timeout=1)
+        self._runner = web.AppRunner(app, shutdown_timeout=1, handler_cancellation=True)  # ends a long poll on hang-up
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()

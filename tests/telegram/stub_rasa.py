@@ -61,7 +61,7 @@ class StubRasa:
         """Listen (again, on the same port after stop()) and return the base URL, as RASA_URL."""
         app = web.Application()
         app.router.add_post("/webhooks/rest/webhook", self._webhook)
-        self._runner = web.AppRunner(app, shutdown_timeout=0.5)
+        self._runner = web.AppRunner(app, shutdown_timeout=0.5, handler_cancellation=True)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", self._port).start()
         self._port = self._runner.addresses[0][1]

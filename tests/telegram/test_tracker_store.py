@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from bot.tracker_store import delete_conversation
+from tests.telegram.harness import senders, tracker_db
 
 pytestmark = pytest.mark.asyncio
-
-
-def tracker_db(path: Path, senders: list[str]) -> Path:
-    """A database with Rasa's events table and one event per sender."""
-    with closing(sqlite3.connect(path)) as db, db:
-        db.execute(
-            "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255) NOT NULL, type_name VARCHAR(255),"
-            " timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255), data TEXT)"
-        )
-        db.executemany("INSERT INTO events (sender_id, type_name, data) VALUES (?, 'user', '{}')", [(s,) for s in senders])
-    return path
-
-
-def senders(path: Path) -> list[str]:
-    with closing(sqlite3.connect(path)) as db:
-        return [row[0] for row in db.execute("SELECT sender_id FROM events ORDER BY id")]
 
 
 async def test_only_that_conversation_is_deleted(tmp_path: Path) -> None:

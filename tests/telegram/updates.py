@@ -84,30 +84,63 @@ def reply_to_bot(chat_id: int, words: str, bot_message_id: int) -> dict[str, Any
 
 
 def sticker(chat_id: int) -> dict[str, Any]:
-    return {"message": message(chat_id, sticker={
-        "file_id": "CAACAgIAAxkBAAIBZ2YAAQ", "file_unique_id": "AgADZw", "type": "regular",
-        "width": 512, "height": 512, "is_animated": False, "is_video": False, "emoji": "\N{THUMBS UP SIGN}",
-    })}
+    """A sticker message."""
+    return {
+        "message": message(
+            chat_id,
+            sticker={
+                "file_id": "CAACAgIAAxkBAAIBZ2YAAQ",
+                "file_unique_id": "AgADZw",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+                "emoji": "\N{THUMBS UP SIGN}",
+            },
+        )
+    }
 
 
 def photo(chat_id: int) -> dict[str, Any]:
-    sizes = [{"file_id": f"AgACAgQAAx0{n}", "file_unique_id": f"AQAD{n}", "width": w, "height": w, "file_size": w * 40}
-             for n, w in enumerate((90, 320, 800))]
+    """A photo with a caption."""
+    sizes = [
+        {"file_id": f"AgACAgQAAx0{n}", "file_unique_id": f"AQAD{n}", "width": w, "height": w, "file_size": w * 40}
+        for n, w in enumerate((90, 320, 800))
+    ]
     return {"message": message(chat_id, photo=sizes, caption="my back")}
 
 
 def voice(chat_id: int) -> dict[str, Any]:
-    return {"message": message(chat_id, voice={
-        "file_id": "AwACAgIAAxkBAAIBaGYAAQ", "file_unique_id": "AgADaA", "duration": 4, "mime_type": "audio/ogg",
-    })}
+    """A voice note."""
+    return {
+        "message": message(
+            chat_id,
+            voice={
+                "file_id": "AwACAgIAAxkBAAIBaGYAAQ",
+                "file_unique_id": "AgADaA",
+                "duration": 4,
+                "mime_type": "audio/ogg",
+            },
+        )
+    }
 
 
 def document(chat_id: int) -> dict[str, Any]:
-    return {"message": message(chat_id, document={
-        "file_id": "BQACAgIAAxkBAAIBaWYAAQ", "file_unique_id": "AgADaQ", "file_name": "mri.pdf",
-        "mime_type": "application/pdf",
-    })}
+    """A PDF document."""
+    return {
+        "message": message(
+            chat_id,
+            document={
+                "file_id": "BQACAgIAAxkBAAIBaWYAAQ",
+                "file_unique_id": "AgADaQ",
+                "file_name": "mri.pdf",
+                "mime_type": "application/pdf",
+            },
+        )
+    }
 
 
 def location(chat_id: int) -> dict[str, Any]:
+    """A shared location."""
     return {"message": message(chat_id, location={"latitude": 51.5072, "longitude": -0.1276})}

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import GREETING, ActionAnswerTopic, ActionGreet, ActionShowHelp
 from actions.knowledge import guidance
-from actions.replies import DISCLAIMER, section_text, topic_buttons
+from actions.replies import DISCLAIMER, TOPICS, section_text, topic_buttons
 from actions.search import ActionGuideSearch
 from actions.triage import ActionRedFlag
 
@@ -28,8 +28,9 @@ def test_greet_says_what_it_does_and_that_it_is_not_a_doctor(
     events = ActionGreet().run(dispatcher, tracker_from("greet"), domain)
     assert events == [SlotSet("disclaimer_shown", True)]
     assert texts(dispatcher)[:2] == [GREETING, DISCLAIMER]
-    assert dispatcher.messages[2]["buttons"] == topic_buttons(["relief", "cold_therapy", "when_to_see_doctor",
-                                                               "warning_signs"])
+    assert dispatcher.messages[2]["buttons"] == topic_buttons(
+        ["relief", "cold_therapy", "when_to_see_doctor", "warning_signs"]
+    )
 
 
 def test_greet_again_does_not_repeat_the_disclaimer(
@@ -49,8 +50,9 @@ def test_topic_answer_comes_from_its_section_with_source_and_related_buttons(
     assert dispatcher.messages[0]["text"] == DISCLAIMER
     assert dispatcher.messages[1]["text"] == section_text(cold)
     assert "15 to 20 minutes" in dispatcher.messages[1]["text"]
-    assert dispatcher.messages[1]["text"].endswith(f"Source: Cold therapy, from {cold.source.name} "
-                                                   f"({cold.source.section}).")
+    assert dispatcher.messages[1]["text"].endswith(
+        f"Source: Cold therapy, from {cold.source.name} ({cold.source.section})."
+    )
     assert [button["payload"] for button in dispatcher.messages[1]["buttons"]] == [
         f"/ask_{related}" for related in cold.related
     ]
@@ -64,13 +66,13 @@ def test_unknown_topic_offers_the_topics(
     assert len(dispatcher.messages[0]["buttons"]) == 14
 
 
-def test_help_lists_every_topic_in_domain_order(
+def test_help_lists_every_topic_in_menu_order(
     tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     ActionShowHelp().run(dispatcher, tracker_from("greet_again"), domain)
     payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
-    assert payloads[0] == "/ask_what_is_spasm" and payloads[-1] == "/ask_warning_signs"
-    assert len(payloads) == 14
+    assert payloads == [f"/ask_{topic}" for topic in TOPICS]
+    assert payloads[0] == "/ask_what_is_spasm" and len(payloads) == 14
 
 
 def test_emergency_red_flag_names_the_words_in_order_and_gives_no_home_tip(
@@ -126,3 +128,12 @@ def test_search_on_another_language_says_english_only(
 ) -> None:
     ActionGuideSearch().run(dispatcher, tracker_from("search_foreign"), domain)
     assert texts(dispatcher) == ["Sorry, I can only read English for now. Here is what I can help with:"]
+
+
+def test_search_without_a_match_offers_the_topics_the_classifier_half_believed(
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    assert ActionGuideSearch().run(dispatcher, tracker_from("search_candidates"), domain) == []
+    [message] = dispatcher.messages
+    assert message["text"] == "I'm not sure I understood. Did you mean one of these?"
+    assert [button["payload"] for button in message["buttons"]] == ["/ask_relief", "/ask_causes"]

@@ -26,5 +26,5 @@ def test_conversation_survives_a_restart(assistant: Assistant, sender: str) -> N
     after = assistant.tracker(sender)
     assert _user_texts(after) == _user_texts(before)
     assert after["slots"] == before["slots"]
-    assert assistant.talk(sender, "how long should I ice my back?")
-    assert assistant.tracker(sender)["slots"]["body_part"] == "lower back"
+    assistant.talk(sender, "how long should I ice my back?")
+    assert _user_texts(assistant.tracker(sender)) == [*_user_texts(before), "how long should I ice my back?"]

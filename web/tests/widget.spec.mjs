@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 const [pageUrl, screenshot] = process.argv.slice(2);
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--no-first-run"];
 const TIMEOUT = 30_000;
@@ -17,17 +17,23 @@ const BOT = ".rw-response .rw-message-text";
 const USER = ".rw-client .rw-message-text";
 
 const result = { ok: false, step: "launch", problems: [] };
+const problem = (text) => result.problems.includes(text) || result.problems.push(text);
 const profile = mkdtempSync(join(tmpdir(), "widget-profile-"));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1000, height: 760 },
+  executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 820 },
 });
 const page = context.pages()[0] || (await context.newPage());
 page.setDefaultTimeout(TIMEOUT);
-page.on("pageerror", (error) => result.problems.push(`page error: ${error.message}`));
-page.on("console", (message) => {
-  if (message.type() === "error") result.problems.push(`console: ${message.text()}`);
+page.on("pageerror", (error) => problem(`page error: ${error.message}`));
+page.on("console", (message) => message.type() === "error" && problem(`console: ${message.text().slice(0, 300)}`));
+page.on("request", (request) => {
+  const { protocol, hostname } = new URL(request.url());
+  if (protocol !== "data:" && hostname !== "127.0.0.1") problem(`third-party request: ${request.url()}`);
 });
 page.on("dialog", (dialog) => dialog.accept());
+page.on("websocket", (socket) => socket.on("framereceived", ({ payload }) => {
+  if (String(payload).includes('"bot_uttered"')) result.repliesOverWebsocket = true; // socket.io upgraded
+}));
 
 /** The texts of all bot bubbles, in order. */
 const botTexts = () => page.locator(BOT).allInnerTexts();
@@ -53,6 +59,7 @@ try {
   result.step = "open the page and the widget";
   await page.goto(pageUrl);
   await openWidget();
+  result.title = await page.locator(".rw-title").innerText();
 
   result.step = "see the greeting";
   result.greeting = await waitForBot(0, "not a doctor");
@@ -85,14 +92,16 @@ try {
     await page.locator(BOT).filter({ hasText: text.slice(0, 60) }).first().waitFor();
   }
   if ((await sessionId()) !== result.sessionId) throw new Error("the session id changed on reload");
-  await page.screenshot({ path: screenshot });
+  await page.screenshot({ path: screenshot, animations: "disabled" });
 
   result.step = "forget me";
-  const forgotten = page.waitForResponse((response) => response.url().endsWith("/forget"));
-  const reloaded = page.waitForEvent("load");
+  await page.route("**/forget", async (route) => { // only to read the answer, which the reload would discard
+    const response = await route.fetch();
+    result.forget = await response.json();
+    await route.fulfill({ response });
+  });
   await page.locator("#forget").click();
-  result.forget = await (await forgotten).json();
-  await reloaded;
+  await page.locator("#forget-status", { hasText: "deleted" }).waitFor();
   await openWidget();
   await waitForBot(0, "not a doctor");
   result.newSessionId = await sessionId();

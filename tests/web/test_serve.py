@@ -1,4 +1,4 @@
-"""The demo server's POST /forget deletes a conversation from the tracker store, and nothing else is served."""
+"""web/serve.py: POST /forget deletes a conversation from the tracker store, and only the widget's files are served."""
 
 from __future__ import annotations
 
@@ -52,7 +52,8 @@ def test_only_the_widget_files_are_served(web: WebServer, assistant: Assistant) 
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
     widget = requests.get(f"{web.url}/widget.js", timeout=10)
     assert f'"socketUrl": "{assistant.rasa_url}"' in widget.text
-    assert "WebChat" in requests.get(f"{web.url}/webchat.js", timeout=10).text
+    bundle = requests.get(f"{web.url}/webchat.js", timeout=10).text
+    assert "WebChat" in bundle and "fonts.googleapis.com" not in bundle
     for path in [
         "/serve.py",
         "/package.json",

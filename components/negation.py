@@ -1,0 +1,109 @@
+"""Is a matched span negated? A small NegEx: cues, a clause-bounded scope and pseudo-negations."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# fmt: off
+WINDOW = 5
+CUES = {"no", "not", "n't", "nt", "never", "without", "none", "nor", "neither", "nothing", "deny", "denies", "denied"}
+CUE_PAIRS = {("free", "of"), ("absence", "of")}
+# A cue followed by one of these negates nothing: "not sure", "don't know", "can't stop", "no, I ...".
+PSEUDO_NEXT = {"sure", "know", "only", "just", "doubt", "wonder", "matter", "idea", "help", "stop", "mind", "wait"}
+SUBJECTS = {
+    "i", "my", "me", "he", "she", "it", "they", "we", "you", "there", "his", "her", "their", "this", "that", "now",
+    "then", "suddenly", "also"
+}
+# "and" followed by a subject or a verb starts a new clause: "no fever and I ...", "no fever and can't ...".
+NEW_CLAUSE_AFTER_AND = SUBJECTS | {
+    "ca", "can", "could", "cannot", "have", "has", "had", "am", "is", "was", "do", "does", "did", "keep", "keeps",
+    "wo", "will", "would", "get", "got", "feel", "been"
+}
+CLAUSE_PUNCT = {".", "!", "?", ";", ",", ":", "(", ")"}
+CLAUSE_WORDS = {
+    "but", "however", "though", "although", "except", "yet", "whereas", "because", "cos", "so", "if", "whether",
+    "when", "which", "until", "apart"
+}
+JOINERS = {"and", "&", "plus"}
+# "my bladder is fine", "temperature normal", "lost weight on purpose", "chest pain? no"
+FINE = {
+    "fine", "normal", "ok", "okay", "alright", "unaffected", "unchanged", "good", "great", "perfect", "purpose",
+    "deliberately", "intentionally", "purposely"
+}
+FINE_FILLERS = {
+    "be", "feel", "seem", "look", "all", "both", "still", "totally", "completely", "perfectly", "pretty",
+    "absolutely", "quite", "fairly", "seemingly", "otherwise", "always", "now", "'s", "'re", "on"
+}
+ANSWER_MARKS = {":", "-", "?", "="}
+ANSWER_NO = {"no", "none", "nope", "never", "negative", "nil"}
+# "never had chest pain like this" asserts the span.
+ASSERTING_AFTER = {("like", "this"), ("like", "that"), ("this", "bad")}
+# fmt: on
+
+
+def is_negated(span: Span) -> bool:
+    """True when a negation cue governs the span from before it, or the clause after it says it is fine.
+
+    Cues inside the span ("can't feel my legs") never count.
+    """
+    following = tuple(token.lower_ for token in span.doc[span.end : span.end + 2])
+    if following in ASSERTING_AFTER:
+        return False
+    return _cue_before(span) or _fine_after(span)
+
+
+def _ends_clause(token: Token) -> bool:
+    """Sentence punctuation, a line break, a contrast word, or "and" that starts a new clause."""
+    if token.is_space or token.text in CLAUSE_PUNCT or token.lower_ in CLAUSE_WORDS:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in JOINERS and following is not None and following.lower_ in NEW_CLAUSE_AFTER_AND
+
+
+def _is_cue(token: Token) -> bool:
+    """A negation word not used as a pseudo-negation ("not sure", "no I ...")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    next_word = following.lower_ if following is not None else ""
+    if (token.lower_, next_word) in CUE_PAIRS:
+        return True
+    if token.lower_ not in CUES and token.lemma_.lower() != "deny":
+        return False
+    if next_word in PSEUDO_NEXT:
+        return False
+    return not (token.lower_ == "no" and next_word in SUBJECTS)
+
+
+def _clause_before(span: Span) -> list[Token]:
+    """Up to WINDOW tokens before the span, nearest first, stopping at the clause boundary."""
+    tokens: list[Token] = []
+    for token in reversed(span.doc[max(span.start - WINDOW, 0) : span.start]):
+        if _ends_clause(token):
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _cue_before(span: Span) -> bool:
+    """The nearest cue in the clause before the span negates it, unless it is a double negative.
+
+    "can't walk without my legs giving way" negates "without", so the span stands.
+    """
+    before = _clause_before(span)
+    for position, token in enumerate(before):
+        if _is_cue(token):
+            earlier = before[position + 1 :]
+            return not (token.lower_ == "without" and any(_is_cue(other) for other in earlier))
+    return False
+
+
+def _fine_after(span: Span) -> bool:
+    """ "X is fine", "X are normal", "X ok", "X? no" right after the span."""
+    after = span.doc[span.end : span.end + WINDOW]
+    if len(after) >= 2 and after[0].text in ANSWER_MARKS and after[1].lower_ in ANSWER_NO:
+        return True
+    for token in after:
+        if token.lower_ in FINE:
+            return True
+        if token.lemma_.lower() not in FINE_FILLERS and token.lower_ not in FINE_FILLERS:
+            return False
+    return False

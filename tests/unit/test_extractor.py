@@ -1,0 +1,279 @@
+"""Rule entities and red flags from real sentences, and the Rasa component's intent override."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+
+import components.extractor
+from components.extractor import RuleEntityExtractor, find_entities
+from components.language import build_pipeline
+
+
+def entities(text: str) -> list[dict[str, Any]]:
+    return find_entities(build_pipeline()(text))
+
+
+def values(text: str) -> list[tuple[str, Any]]:
+    return [(entity["entity"], entity["value"]) for entity in entities(text)]
+
+
+def flags(text: str) -> list[tuple[str, str]]:
+    return [(entity["value"], entity["role"]) for entity in entities(text) if entity["entity"] == "red_flag"]
+
+
+def test_body_part_duration_and_pain_level() -> None:
+    text = "my lower back has hurt for 3 days, about 6/10"
+    assert entities(text) == [
+        {"entity": "body_part", "value": "lower back", "start": 3, "end": 13, "confidence_entity": 1.0,
+         "extractor": "RuleEntityExtractor"},
+        {"entity": "duration", "value": 3.0, "start": 27, "end": 33, "confidence_entity": 1.0,
+         "extractor": "RuleEntityExtractor"},
+        {"entity": "pain_level", "value": 6, "start": 41, "end": 45, "confidence_entity": 1.0,
+         "extractor": "RuleEntityExtractor"},
+    ]  # fmt: skip
+    assert text[3:13] == "lower back" and text[27:33] == "3 days" and text[41:45] == "6/10"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My neck and shoulders are stiff", [("body_part", "neck"), ("body_part", "shoulders")]),
+        ("pain between my shoulder blades", [("body_part", "shoulder blades")]),
+        ("spasms in my mid-back for two weeks", [("body_part", "middle back"), ("duration", 14.0)]),
+        ("my hips and glutes ache", [("body_part", "hips"), ("body_part", "buttocks")]),
+        ("upper back pain since yesterday, 8 out of 10", [("body_part", "upper back"), ("duration", 1.0),
+                                                           ("pain_level", 8)]),
+        ("a sharp pain in my left side", [("body_part", "side")]),
+        ("Back pain, pain is a 7", [("body_part", "back"), ("pain_level", 7)]),
+        ("I take ibuprofen twice a day", []),
+        ("I'm 45 years old", []),
+        ("I'll come back later", []),
+    ],
+)  # fmt: skip
+def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I peed myself this morning", [("bladder_bowel", "emergency")]),
+        ("I've been wetting myself", [("bladder_bowel", "emergency")]),
+        ("Pooed myself, can't hold my wee", [("bladder_bowel", "emergency")]),
+        ("I lost control of my bladder", [("bladder_bowel", "emergency")]),
+        ("I'm leaking urine", [("bladder_bowel", "emergency")]),
+        ("I can't pee", [("urine_retention", "emergency")]),
+        ("struggling to urinate since this morning", [("urine_retention", "emergency")]),
+        ("trouble passing urine", [("urine_retention", "emergency")]),
+        ("numbness around my bum", [("saddle_numbness", "emergency")]),
+        ("my groin has gone numb", [("saddle_numbness", "emergency")]),
+        ("tingling down there", [("saddle_numbness", "emergency")]),
+        ("I can't feel my bottom", [("saddle_numbness", "emergency")]),
+        ("both legs feel weak", [("both_legs", "emergency")]),
+        ("my legs are numb", [("both_legs", "emergency")]),
+        ("pins and needles in both my feet", [("both_legs", "emergency")]),
+        ("my legs gave way on the stairs", [("both_legs", "emergency")]),
+        ("I can't feel my legs", [("both_legs", "emergency")]),
+        ("it started after a car crash", [("trauma", "emergency")]),
+        ("I fell off a ladder", [("trauma", "emergency")]),
+        ("I was hit by a car", [("trauma", "emergency")]),
+        ("I have chest pain too", [("chest_pain", "emergency")]),
+        ("my chest feels tight", [("chest_pain", "emergency")]),
+        ("I've got a fever", [("fever", "urgent")]),
+        ("I'm hot and shivery", [("fever", "urgent")]),
+        ("I've lost weight without trying", [("weight_loss", "urgent")]),
+        ("I had cancer five years ago", [("cancer_history", "urgent")]),
+        ("history of bowel cancer", [("cancer_history", "urgent")]),
+        ("I finished chemo last year", [("cancer_history", "urgent")]),
+        ("the pain is worse at night", [("night_pain", "urgent")]),
+        ("it doesn't ease with rest", [("night_pain", "urgent")]),
+        ("there's a lump on my spine", [("back_lump", "urgent")]),
+        ("my back has changed shape", [("back_lump", "urgent")]),
+        ("I'm 60 and this is new", [("age_onset", "urgent")]),
+        ("I'm 17 and my back hurts", [("age_onset", "urgent")]),
+        ("I have a fever and I can't pee", [("fever", "urgent"), ("urine_retention", "emergency")]),
+    ],
+)
+def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no numbness",
+        "I don't have a fever",
+        "my bladder is fine",
+        "no fever or chills",
+        "I haven't lost any weight",
+        "no numbness around my bum and no trouble peeing",
+        "I have never had cancer",
+        "I'm not incontinent",
+        "I didn't fall, it came on when I bent down",
+        "my back hurts when I bend over",
+        "I fell asleep on the sofa",
+        "should I use hot and cold packs?",
+        "I'm 35 and sporty",
+        "I'm 3 weeks into this spasm",
+        "I have sciatica down my left leg",
+        "my mum had breast cancer",
+        "there's a family history of cancer",
+        "what does cauda equina mean?",
+        "my kid's toy chest is heavy",
+        "I lost weight on purpose",
+    ],
+)
+def test_no_red_flags(text: str) -> None:
+    assert flags(text) == []
+
+
+def test_no_fever_but_wet_myself_flags_the_bladder_only() -> None:
+    text = "no fever but I wet myself"
+    assert [entity for entity in entities(text) if entity["entity"] == "red_flag"] == [
+        {"entity": "red_flag", "value": "bladder_bowel", "role": "emergency", "text": "wet myself", "start": 15,
+         "end": 25, "confidence_entity": 1.0, "extractor": "RuleEntityExtractor"}
+    ]  # fmt: skip
+
+
+def test_red_flag_text_is_the_users_words_without_trailing_joiners() -> None:
+    assert [entity["text"] for entity in entities("I'm 17, and I Can't Pee")] == ["I'm 17", "Can't Pee"]
+
+
+def test_each_flag_is_reported_once() -> None:
+    assert flags("I wet myself and then I wet myself again") == [("bladder_bowel", "emergency")]
+
+
+# ---------------------------------------------------------------- the Rasa component
+
+
+@pytest.fixture
+def extractor(tmp_path: Path) -> RuleEntityExtractor:
+    return RuleEntityExtractor.create(
+        RuleEntityExtractor.get_default_config(),
+        LocalModelStorage(tmp_path),
+        Resource("rule_entity_extractor"),
+        ExecutionContext(GraphSchema({})),
+    )
+
+
+def classified(text: str, intent: str, confidence: float = 0.8) -> Message:
+    """A message as the classifiers leave it."""
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "ask_relief", "confidence": 0.1}]
+    return Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+
+
+def test_a_red_flag_overrides_the_intent(extractor: RuleEntityExtractor) -> None:
+    [message] = extractor.process([classified("thanks, but I peed myself", "thank")])
+    assert message.get("intent") == {"name": "report_red_flag", "confidence": 1.0}
+    assert message.get("intent_ranking") == [
+        {"name": "report_red_flag", "confidence": 1.0},
+        {"name": "thank", "confidence": 0.8},
+        {"name": "ask_relief", "confidence": 0.1},
+    ]
+    assert [(entity["entity"], entity["value"], entity["role"]) for entity in message.get("entities")] == [
+        ("red_flag", "bladder_bowel", "emergency")
+    ]
+
+
+def test_a_red_flag_replaces_a_lower_ranked_report_red_flag(extractor: RuleEntityExtractor) -> None:
+    message = classified("I can't feel my legs", "nlu_fallback", 0.55)
+    message.set("intent_ranking", [*message.get("intent_ranking"), {"name": "report_red_flag", "confidence": 0.3}])
+    extractor.process([message])
+    assert [intent["name"] for intent in message.get("intent_ranking")] == [
+        "report_red_flag",
+        "nlu_fallback",
+        "ask_relief",
+    ]
+
+
+def test_report_red_flag_without_a_flag_and_no_clear_runner_up_falls_back(extractor: RuleEntityExtractor) -> None:
+    message = classified("my bladder is fine and I have no numbness", "report_red_flag", 0.9)
+    message.set(
+        "intent_ranking",
+        [
+            {"name": "report_red_flag", "confidence": 0.9},
+            {"name": "ask_relief", "confidence": 0.04},
+            {"name": "ask_symptoms", "confidence": 0.03},
+            {"name": "greet", "confidence": 0.03},
+        ],
+    )
+    extractor.process([message])
+    assert message.get("intent") == {"name": "nlu_fallback", "confidence": 1.0}
+    assert [intent["name"] for intent in message.get("intent_ranking")] == [
+        "nlu_fallback",
+        "report_red_flag",
+        "ask_relief",
+        "ask_symptoms",
+        "greet",
+    ]
+    assert message.get("entities") == []
+
+
+def test_report_red_flag_without_a_flag_falls_to_a_clear_runner_up(extractor: RuleEntityExtractor) -> None:
+    message = classified("my back is killing me since yesterday", "report_red_flag", 0.87)
+    message.set(
+        "intent_ranking",
+        [
+            {"name": "report_red_flag", "confidence": 0.87},
+            {"name": "describe_pain", "confidence": 0.12},
+            {"name": "ask_prevention", "confidence": 0.01},
+        ],
+    )
+    extractor.process([message])
+    assert message.get("intent")["name"] == "describe_pain"
+    assert message.get("intent")["confidence"] == pytest.approx(0.12 / 0.13)
+    assert [intent["name"] for intent in message.get("intent_ranking")][:2] == ["describe_pain", "report_red_flag"]
+
+
+def test_other_intents_are_kept_and_entities_appended(extractor: RuleEntityExtractor) -> None:
+    message = classified("my neck hurts, 4/10", "describe_pain")
+    message.set("entities", [{"entity": "other", "value": "x", "start": 0, "end": 2}])
+    extractor.process([message])
+    assert message.get("intent") == {"name": "describe_pain", "confidence": 0.8}
+    assert [(entity["entity"], entity["value"]) for entity in message.get("entities")] == [
+        ("other", "x"),
+        ("body_part", "neck"),
+        ("pain_level", 4),
+    ]
+
+
+def test_empty_and_missing_text(extractor: RuleEntityExtractor) -> None:
+    empty, missing = extractor.process([classified("", "greet"), Message(data={})])
+    assert (empty.get("entities"), empty.get("intent")["name"]) == ([], "greet")
+    assert (missing.get("entities"), missing.get("intent")) == ([], None)
+
+
+def test_long_text_is_read_up_to_the_cap(extractor: RuleEntityExtractor) -> None:
+    filler = "my back is stiff. " * 600  # 10,800 characters
+    early, late = extractor.process([classified("I can't pee. " + filler, "describe_pain"),
+                                     classified(filler + "I can't pee.", "describe_pain")])  # fmt: skip
+    assert early.get("intent")["name"] == "report_red_flag"
+    assert late.get("intent")["name"] == "describe_pain"
+    assert max(entity["end"] for entity in late.get("entities")) <= components.extractor.MAX_CHARS
+
+
+def test_a_failure_leaves_the_message_unchanged(
+    extractor: RuleEntityExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(doc: object) -> list[dict[str, Any]]:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(components.extractor, "find_entities", broken)
+    [message] = extractor.process([classified("I can't pee", "report_red_flag")])
+    assert message.get("intent") == {"name": "report_red_flag", "confidence": 0.8}
+    assert message.get("entities") is None
+
+
+def test_patterns_dir_config(tmp_path: Path) -> None:
+    (tmp_path / "flags.jsonl").write_text('{"label": "RED_FLAG_URGENT", "pattern": "purple", "id": "colour"}\n')
+    extractor = RuleEntityExtractor({**RuleEntityExtractor.get_default_config(), "patterns_dir": str(tmp_path)})
+    [message] = extractor.process([classified("it went purple", "ask_relief")])
+    assert [(entity["value"], entity["role"]) for entity in message.get("entities")] == [("colour", "urgent")]
+    assert message.get("intent")["name"] == "report_red_flag"

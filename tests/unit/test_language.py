@@ -1,0 +1,51 @@
+"""The shared spaCy pipeline: built once, lookup lemmas, patterns loaded from JSONL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from components.language import DEFAULT_PATTERNS_DIR, SPANS_KEY, build_pipeline, lemmas
+
+
+def test_pipeline_is_built_once_with_lemmatizer_and_ruler() -> None:
+    nlp = build_pipeline()
+    assert nlp is build_pipeline()
+    assert nlp.pipe_names == ["lemmatizer", "lowercase_lemmas", "span_ruler"]
+
+
+def test_default_patterns_dir_is_the_repos_data_patterns() -> None:
+    assert Path(__file__).resolve().parents[2] / "data" / "patterns" == DEFAULT_PATTERNS_DIR
+    assert {"entities.jsonl", "red_flags.jsonl"} <= {path.name for path in DEFAULT_PATTERNS_DIR.glob("*.jsonl")}
+
+
+def test_every_jsonl_file_in_the_patterns_dir_is_loaded(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"label": "body_part", "pattern": "knee", "id": "knee"}) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"label": "drug", "pattern": [{"LEMMA": "ibuprofen"}]}) + "\n")
+    (tmp_path / "ignored.txt").write_text(json.dumps({"label": "other", "pattern": "my"}) + "\n")
+    doc = build_pipeline(tmp_path)("My knee hurts, I took ibuprofen")
+    assert [(span.text, span.label_, span.id_) for span in doc.spans[SPANS_KEY]] == [
+        ("knee", "body_part", "knee"),
+        ("ibuprofen", "drug", ""),
+    ]
+
+
+def test_phrase_patterns_match_any_case() -> None:
+    doc = build_pipeline()("My LOWER BACK Aches")
+    assert [(span.text, span.id_) for span in doc.spans[SPANS_KEY] if span.label_ == "body_part"] == [
+        ("LOWER BACK", "lower back"),
+        ("BACK Aches", "back"),
+    ]
+
+
+def test_capitalised_words_get_lowercase_lemmas() -> None:
+    doc = build_pipeline()("Peed myself. LOST weight. I am")
+    assert [token.lemma_ for token in doc] == ["pee", "myself", ".", "lose", "weight", ".", "i", "be"]
+
+
+def test_lemmas_are_lowercased_alphabetic_and_without_stop_words() -> None:
+    assert lemmas("My backs were Hurting for 3 days, and I'm peeing!") == ["back", "hurt", "day", "pee"]
+
+
+def test_lemmas_of_empty_text() -> None:
+    assert lemmas("") == []
