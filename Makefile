@@ -49,6 +49,12 @@ telegram: train  ## The Telegram bot (python -m bot), with Rasa and the action s
 	 RASA_URL=http://127.0.0.1:$${RASA_PORT:-5005} RASA_TRACKER_DB=$${RASA_TRACKER_DB:-var/tracker.db} \
 	 scripts/with-actions scripts/with-rasa python -m bot
 
+web: train  ## Rasa, the action server and the chat widget's demo page on http://127.0.0.1:8080/
+	@scripts/web-setup
+	@port=$${WEB_PORT:-8080}; python web/serve.py --port $$port & web=$$!; trap 'kill $$web 2>/dev/null' EXIT; \
+	 RASA_CORS_ORIGINS="$${RASA_CORS_ORIGINS:-http://127.0.0.1:$$port http://localhost:$$port}" \
+	 scripts/with-actions scripts/rasa-server
+
 validate: $(STAMP)  ## Check domain, data and stories for errors
 	rasa data validate --fail-on-warnings
 
@@ -58,7 +64,8 @@ evaluate: $(STAMP)  ## 5-fold cross-validated intent F1, ours against Rasa's sto
 unit: $(STAMP)  ## Unit tests only (no servers, no model)
 	python -m pytest tests/unit -q
 
-test: train validate  ## Everything: validation, unit, stories and conversation tests
+test: train validate  ## Everything: validation, unit, stories, conversation and channel tests
+	@scripts/web-setup
 	python -m pytest tests -q
 	rasa test core --model "$$(scripts/model-path)" --stories tests/test_stories.yml \
 	  --fail-on-prediction-errors --out results/stories

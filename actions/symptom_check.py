@@ -18,7 +18,7 @@ SELF_CARE_SECTION, SAFETY_NET_SECTION, SEE_DOCTOR_SECTION = "self_care_plan", "s
 YES_NO_SLOTS = ("recurring", "not_improving", "emergency_signs", "urgent_signs")
 SUMMARY_SLOT = "care_summary"
 NO_SUMMARY = (
-    "I haven't made a summary yet. Tell me about your back pain, or ask \"is this serious?\", "
+    'I haven\'t made a summary yet. Tell me about your back pain, or ask "is this serious?", '
     "and I'll go through a few quick questions with you."
 )
 BARE_NUMBER = re.compile(r"\b(10|[0-9])(?:\.\d)?\b")

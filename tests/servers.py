@@ -39,8 +39,9 @@ class Assistant:
 
     def __init__(self, workdir: Path) -> None:
         self.workdir = workdir
-        self.rasa_port, self.action_port = free_port(), free_port()
+        self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
+        self.web_url = f"http://127.0.0.1:{self.web_port}"  # the widget's page (tests/web), allowed by CORS
         self.token = secrets.token_hex(16)
         self.tracker_db = workdir / "tracker.db"
         self.endpoints = workdir / "endpoints.yml"
@@ -108,7 +109,7 @@ class Assistant:
                 "--auth-token",
                 self.token,
                 "--cors",
-                "http://127.0.0.1",
+                self.web_url,
             ],
         )
         self._wait(self.rasa, "rasa", f"{self.rasa_url}/status?token={self.token}")

@@ -87,7 +87,7 @@ class SocketUser:
         await self.client.emit("user_uttered", {"message": text, "session_id": self.session_id})
 
     async def reply(self, matches: Callable[[dict[str, Any]], bool] = lambda _: True, timeout: float = 10) -> Any:
-        """The next bot message that `matches`, skipping others; TimeoutError if none comes in time."""
+        """The next bot message that `matches`, skipping others; asyncio.TimeoutError if none comes in time."""
         return await asyncio.wait_for(self._next(matches), timeout)
 
     async def _next(self, matches: Callable[[dict[str, Any]], bool]) -> Any:

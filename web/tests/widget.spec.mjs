@@ -26,9 +26,10 @@ const page = context.pages()[0] || (await context.newPage());
 page.setDefaultTimeout(TIMEOUT);
 page.on("pageerror", (error) => problem(`page error: ${error.message}`));
 page.on("console", (message) => message.type() === "error" && problem(`console: ${message.text().slice(0, 300)}`));
+const ownHosts = new Set([new URL(pageUrl).hostname, "127.0.0.1", "localhost"]); // the page's and Rasa's
 page.on("request", (request) => {
   const { protocol, hostname } = new URL(request.url());
-  if (protocol !== "data:" && hostname !== "127.0.0.1") problem(`third-party request: ${request.url()}`);
+  if (protocol !== "data:" && !ownHosts.has(hostname)) problem(`third-party request: ${request.url()}`);
 });
 page.on("dialog", (dialog) => dialog.accept());
 page.on("websocket", (socket) => socket.on("framereceived", ({ payload }) => {
