@@ -10,6 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt co
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SANIC_HOST ?= 127.0.0.1
+export PYTHONWARNINGS ?= ignore::DeprecationWarning
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: help setup train model shell run serve actions telegram web validate evaluate test unit lint bench clean
@@ -33,10 +34,10 @@ train: $(STAMP)  ## Train the model, only when data, domain or config changed
 	@scripts/train
 
 shell: train  ## Talk to the assistant in the terminal (needs `make actions` elsewhere)
-	rasa shell --model "$$(scripts/model-path)" --endpoints endpoints.yml
+	rasa shell --model "$$(scripts/model-path)" --endpoints endpoints.yml --interface 127.0.0.1
 
 run: train  ## Set everything up and talk to the assistant in rasa shell
-	@scripts/with-actions rasa shell --model "$$(scripts/model-path)" --endpoints endpoints.yml
+	@scripts/with-actions rasa shell --model "$$(scripts/model-path)" --endpoints endpoints.yml --interface 127.0.0.1
 
 actions: $(STAMP)  ## Run the action server alone on 127.0.0.1:5055
 	rasa run actions --actions actions --port $${ACTION_PORT:-5055}

@@ -108,3 +108,17 @@ def test_bad_input_gets_a_friendly_reply(assistant: Assistant, sender: str, mess
     assert replies and text.strip()
     assert "Traceback" not in text and "<script>" not in text
     assert joined(assistant.talk(sender, "hi")).strip()
+
+
+def test_a_red_flag_deep_inside_an_over_long_message_still_gets_the_emergency_advice(
+    assistant: Assistant, sender: str
+) -> None:
+    filler = "My back has been sore on and off and I have tried stretching every morning. " * 40
+    text = joined(assistant.talk(sender, filler + "Since lunch I can't feel my bum at all. " + filler))
+    assert "can't feel my bum" in text
+    assert guidance()["emergency_care"].answer.strip() in text
+
+
+def test_an_over_long_message_without_a_red_flag_is_kindly_refused(assistant: Assistant, sender: str) -> None:
+    text = joined(assistant.talk(sender, "My back has been sore and stiff. " * 100))
+    assert "too long" in text
