@@ -56,6 +56,9 @@ web: train  ## Rasa, the action server and the chat widget's demo page on http:/
 	 RASA_CORS_ORIGINS="$${RASA_CORS_ORIGINS:-http://127.0.0.1:$$port http://localhost:$$port}" \
 	 scripts/with-actions scripts/rasa-server
 
+bench: train  ## Latency, throughput, memory, cold start: ours against stock `rasa init` (BENCH_TRAINING=1 adds training)
+	python bench/run.py
+
 validate: $(STAMP)  ## Check domain, data and stories for errors
 	rasa data validate --fail-on-warnings
 

@@ -1,0 +1,1 @@
+"""Benchmarks of the Backspasm Assistant: `make bench` runs bench/run.py."""
