@@ -13,7 +13,7 @@ from pathlib import Path
 
 import requests
 
-from tests.servers import BIN, ROOT, Assistant, free_port
+from tests.servers import BIN, ROOT, Assistant, free_port, server_env, stop_process
 
 STOCK_DIR = ROOT / "var" / "bench" / "stock"
 START_TIMEOUT = 300.0  # seconds for a server to answer its first message
@@ -35,23 +35,7 @@ class Target:
     def stop(self) -> None:
         """SIGTERM each process (newest first), SIGKILL after 20 s."""
         for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
-
-
-def server_env() -> dict[str, str]:
-    """The environment tests/servers.py gives its servers: no telemetry, loopback, quiet TensorFlow."""
-    return {
-        **os.environ,
-        "RASA_TELEMETRY_ENABLED": "false",
-        "SANIC_HOST": "127.0.0.1",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-    }
+            stop_process(process)
 
 
 def _command(process: subprocess.Popen, token: str, cwd: Path = ROOT) -> str:

@@ -24,6 +24,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def server_env() -> dict[str, str]:
+    """The environment every server started here gets: no telemetry, loopback only, quiet TensorFlow."""
+    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1", "TF_CPP_MIN_LOG_LEVEL": "2"}
+
+
+def stop_process(process: subprocess.Popen | None) -> None:
+    """SIGTERM a process if it still runs, SIGKILL after 20 s."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def model_path() -> Path:
     """The trained model for the current data, as `make train` names it."""
     path = (
@@ -49,12 +65,7 @@ class Assistant:
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n"
         )
-        self.env = {
-            **os.environ,
-            "RASA_TELEMETRY_ENABLED": "false",
-            "SANIC_HOST": "127.0.0.1",
-            "TF_CPP_MIN_LOG_LEVEL": "2",
-        }
+        self.env = server_env()
         self.rasa: subprocess.Popen | None = None
         self.actions: subprocess.Popen | None = None
 
@@ -114,23 +125,13 @@ class Assistant:
         )
         self._wait(self.rasa, "rasa", f"{self.rasa_url}/status?token={self.token}")
 
-    @staticmethod
-    def _stop(process: subprocess.Popen | None) -> None:
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
     def stop_rasa(self) -> None:
         """Stop the Rasa server (the tracker store file stays)."""
-        self._stop(self.rasa)
+        stop_process(self.rasa)
 
     def stop_actions(self) -> None:
         """Stop the action server."""
-        self._stop(self.actions)
+        stop_process(self.actions)
 
     def talk(self, sender: str, message: Any, timeout: float = 30) -> list[dict[str, Any]]:
         """Send one message through the REST channel and return the bot's replies."""
