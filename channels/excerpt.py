@@ -7,7 +7,7 @@ import re
 from components.extractor import RED_FLAG_ENTITY, find_entities
 from components.language import build_pipeline
 
-SCAN_LIMIT = 100_000  # characters scanned for red flags; spaCy's rules are linear, unlike the classifier
+SCAN_LIMIT = 5_000  # characters scanned for red flags: the same bound the NLU component keeps to
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
