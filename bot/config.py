@@ -34,7 +34,6 @@ class Settings:
     webhook_secret: str = ""
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
-    max_message_chars: int = 2000
     log_level: str = "INFO"
 
     @property
@@ -44,7 +43,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
-        """Read TELEGRAM_*, RASA_*, MAX_MESSAGE_CHARS and LOG_LEVEL; raise ConfigError when unusable."""
+        """Read TELEGRAM_*, RASA_* and LOG_LEVEL; raise ConfigError when unusable."""
         token = env.get("TELEGRAM_TOKEN", "").strip()
         if not token:
             raise ConfigError(NO_TOKEN)
@@ -68,7 +67,6 @@ class Settings:
             webhook_secret=secret,
             webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", cls.webhook_listen),
             webhook_port=_number(env, "TELEGRAM_WEBHOOK_PORT", cls.webhook_port, int),
-            max_message_chars=_number(env, "MAX_MESSAGE_CHARS", cls.max_message_chars, int),
             log_level=log_level,
         )
 

@@ -14,7 +14,7 @@ from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
 from bot import texts
 
-MAX_CHARS = MessageLimit.MAX_TEXT_LENGTH  # 4096, counted in UTF-16 code units after entity parsing
+MAX_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)  # 4096, counted in UTF-16 code units after entity parsing
 MAX_CALLBACK_BYTES = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # 64
 _BREAKS = ("\n\n", "\n", " ")  # paragraph, then line, then word; a hard cut comes last
 

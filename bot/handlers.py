@@ -13,7 +13,7 @@ from bot import texts
 from bot.addressing import without_mention
 from bot.chat import ChatLocks, typing
 from bot.config import Settings
-from bot.formatting import Outgoing, PayloadStore, escape, render
+from bot.formatting import MAX_CHARS, Outgoing, PayloadStore, escape, render
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.tracker_store import delete_conversation
 
@@ -64,12 +64,16 @@ class Handlers:
             await self._send(context, chat_id, [Outgoing(escape(answer))])
 
     async def text(self, update: Update, context: Context) -> None:
-        """A text message, new or edited: to Rasa unless it is too long."""
+        """A text message, new or edited: to Rasa unless it is longer than a Telegram message can be.
+
+        MAX_MESSAGE_CHARS is the REST channel's to apply (channels/guard.py): it passes on the
+        red-flag sentences of an over-long message, so the bridge must not refuse one first.
+        """
         if update.effective_message is None or update.effective_message.text is None:
             return
         text = without_mention(update.effective_message.text, context.bot.username)
-        if len(text) > self._settings.max_message_chars:
-            await self._say(update, context, texts.TOO_LONG.format(limit=self._settings.max_message_chars))
+        if len(text) > MAX_CHARS:
+            await self._say(update, context, texts.TOO_LONG.format(limit=MAX_CHARS))
         else:
             await self._relay(update, context, text or "/greet")
 

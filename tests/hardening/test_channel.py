@@ -11,7 +11,8 @@ import pytest
 import yaml
 from rasa.core.channels.channel import UserMessage
 
-from channels.rest import TOO_LONG, TROUBLE, CappedRestInput, max_message_chars
+from channels.guard import TOO_LONG, TROUBLE, max_message_chars
+from channels.rest import CappedRestInput
 from tests.hardening.channel_harness import LIMIT, ChannelClient, serve_channel
 from tests.servers import ROOT
 

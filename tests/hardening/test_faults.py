@@ -9,7 +9,7 @@ import signal
 
 import pytest
 
-from channels.rest import TROUBLE
+from channels.guard import TROUBLE
 from tests.hardening.helpers import ensure_running, joined, log_offset, log_since, read_only, user_texts
 from tests.servers import Assistant
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from channels.rest import TOO_LONG, max_message_chars
+from channels.guard import TOO_LONG, max_message_chars
 from components.extractor import MAX_CHARS, RuleEntityExtractor, find_entities
 from components.language import build_pipeline
 from tests.hardening.helpers import joined, post_raw, rasa_is_up

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from channels.rest import TROUBLE
+from channels.guard import TROUBLE
 from tests.hardening.helpers import joined, rss_bytes, user_texts, webhook
 from tests.servers import Assistant
 

@@ -33,7 +33,7 @@ def free_port() -> int:
 
 def bot_env(api_url: str, rasa_url: str, **overrides: str) -> dict[str, str]:
     """The environment of a bot process: this one's, minus any real bot settings, plus the test's."""
-    own = ("TELEGRAM_", "RASA_", "MAX_MESSAGE_CHARS", "LOG_LEVEL")
+    own = ("TELEGRAM_", "RASA_", "LOG_LEVEL")
     env = {key: value for key, value in os.environ.items() if not key.startswith(own)}
     return {**env, "TELEGRAM_TOKEN": TOKEN, "TELEGRAM_API_URL": api_url, "RASA_URL": rasa_url, **overrides}
 

@@ -11,6 +11,7 @@ import pytest
 import pytest_asyncio
 
 from bot import texts
+from channels.guard import TOO_LONG, max_message_chars
 from tests.servers import Assistant
 from tests.telegram import updates
 from tests.telegram.conftest import StartBot, StartUser
@@ -88,13 +89,26 @@ async def test_an_edited_message_is_answered_once(start_user: StartUser, assista
     assert user_texts(assistant, user.chat_id) == ["should I use heat?", ICE, ICE]
 
 
-async def test_stickers_and_overlong_messages_never_reach_the_assistant(
+async def test_stickers_and_overlong_messages_never_reach_the_classifier(
     start_user: StartUser, assistant: Assistant
 ) -> None:
     user = await start_user()
     assert said(await user.send(updates.sticker(user.chat_id), replies=1)) == texts.TEXT_ONLY
-    assert "keep it shorter" in said(await user.send(updates.text(user.chat_id, "ow " * 1700), replies=1))
+    reply = said(await user.send(updates.text(user.chat_id, "ow " * 1300), replies=1))
+    assert reply == TOO_LONG.format(limit=max_message_chars())
     assert user_texts(assistant, user.chat_id) == []
+
+
+async def test_a_red_flag_inside_a_long_telegram_message_gets_the_emergency_advice(
+    start_user: StartUser, assistant: Assistant
+) -> None:
+    user = await start_user()
+    filler = "My back has been sore on and off and I have tried stretching every morning. " * 20
+    message = filler + "I wet myself this morning. " + filler
+    assert 2000 < len(message) <= 4096  # over the REST channel's cap, within Telegram's
+    reply = said(await user.send(updates.text(user.chat_id, message), timeout=30))
+    assert "wet myself" in reply and ("999" in reply or "911" in reply)
+    assert user_texts(assistant, user.chat_id) == ["I wet myself this morning."]
 
 
 async def test_restart_starts_afresh_and_greets_again(start_user: StartUser) -> None:

@@ -20,7 +20,6 @@ def test_defaults() -> None:
     assert settings.api_url == "https://api.telegram.org"
     assert settings.webhook_url is None
     assert (settings.webhook_listen, settings.webhook_port) == ("127.0.0.1", 8443)
-    assert settings.max_message_chars == 2000
     assert settings.rasa_tracker_db is None
 
 
@@ -36,7 +35,6 @@ def test_everything_can_be_set() -> None:
             "TELEGRAM_WEBHOOK_SECRET": "a_Secret-1",
             "TELEGRAM_WEBHOOK_LISTEN": "0.0.0.0",
             "TELEGRAM_WEBHOOK_PORT": "8080",
-            "MAX_MESSAGE_CHARS": "500",
             "LOG_LEVEL": "debug",
         }
     )
@@ -47,7 +45,7 @@ def test_everything_can_be_set() -> None:
     assert settings.webhook_path == "/telegram/hook"
     assert settings.webhook_secret == "a_Secret-1"
     assert (settings.webhook_listen, settings.webhook_port) == ("0.0.0.0", 8080)
-    assert (settings.max_message_chars, settings.log_level) == (500, "DEBUG")
+    assert settings.log_level == "DEBUG"
 
 
 def test_a_webhook_without_a_secret_gets_a_random_one() -> None:
@@ -63,7 +61,6 @@ def test_a_webhook_without_a_secret_gets_a_random_one() -> None:
         ("TELEGRAM_TOKEN", "  ", "@BotFather"),
         ("TELEGRAM_WEBHOOK_PORT", "https", "number"),
         ("RASA_TIMEOUT", "0", "positive"),
-        ("MAX_MESSAGE_CHARS", "-5", "positive"),
         ("TELEGRAM_WEBHOOK_SECRET", "no spaces allowed", "A-Z"),
         ("TELEGRAM_WEBHOOK_URL", "bot.example.org/hook", "https://"),
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL"),

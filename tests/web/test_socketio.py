@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 import requests
 
+from actions.knowledge import guidance
+from channels.guard import TOO_LONG, max_message_chars
 from tests.servers import Assistant
 from tests.web.helpers import SocketUser
 
@@ -27,6 +29,24 @@ async def test_socket_user_gets_a_reply(socket_user: SocketUser) -> None:
 def _oversized() -> str:
     """About 50,000 characters of words, as a paste accident would send."""
     return "my back hurts when I bend " * 1_900
+
+
+async def test_an_over_long_message_is_kindly_refused(socket_user: SocketUser) -> None:
+    await socket_user.say(_oversized())
+    answer = await socket_user.reply(timeout=10)
+    assert answer["text"] == TOO_LONG.format(limit=max_message_chars())
+
+
+async def test_a_red_flag_deep_inside_an_over_long_message_still_gets_the_emergency_advice(
+    socket_user: SocketUser,
+) -> None:
+    filler = "My back has been sore on and off and I have tried stretching every morning. " * 40
+    await socket_user.say(filler + "Since lunch I can't feel my bum at all. " + filler)
+    trigger = await socket_user.reply(lambda message: "can't feel my bum" in message.get("text", ""), timeout=60)
+    assert trigger["text"]
+    first_line = guidance()["emergency_care"].answer.strip().split("\n\n")[0]
+    advice = await socket_user.reply(lambda message: first_line in message.get("text", ""), timeout=30)
+    assert advice["text"]
 
 
 async def test_bad_input_leaves_the_channel_answering(assistant: Assistant, socket_user: SocketUser) -> None:

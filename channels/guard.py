@@ -1,0 +1,130 @@
+"""What every channel of ours does around a turn: cap the size of a message and never fall silent.
+
+Shared by the REST channel (channels/rest.py) and the socket.io channel (channels/socket_io.py):
+
+* a message longer than MAX_MESSAGE_CHARS (environment, default 2000) is answered with TOO_LONG
+  without NLU, unless it holds a red flag: then only the sentences with the warning signs go on,
+  so the emergency advice is never refused;
+* a turn in which something went wrong (an exception, or an ERROR that Rasa logged and swallowed,
+  as it does when the action server is down) and nothing was said is answered with TROUBLE;
+* no message text and no sender id ever reach the log, only the kind of failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+
+from channels.excerpt import red_flag_excerpt
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_MESSAGE_CHARS = 2000
+TOO_LONG = "That message is too long for me. Please keep it under {limit:,} characters."
+TROUBLE = "Sorry, I'm having trouble right now, please try again in a minute."
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+def max_message_chars(env: Mapping[str, str] = os.environ) -> int:
+    """MAX_MESSAGE_CHARS from the environment (default 2000); a clear error when it is not a positive number."""
+    raw = env.get("MAX_MESSAGE_CHARS", "").strip()
+    if not raw:
+        return DEFAULT_MAX_MESSAGE_CHARS
+    try:
+        limit = int(raw)
+    except ValueError:
+        raise ValueError(f"MAX_MESSAGE_CHARS must be a whole number of characters, not {raw!r}") from None
+    if limit < 1:
+        raise ValueError(f"MAX_MESSAGE_CHARS must be at least 1, not {limit}")
+    return limit
+
+
+def admit(text: str, max_chars: int) -> str | None:
+    """The text to pass on: as it is, or for one over the cap its red-flag sentences; None to refuse it."""
+    if len(text) <= max_chars:
+        return text
+    return red_flag_excerpt(text, max_chars)
+
+
+@dataclass
+class Turn:
+    """What went wrong while the assistant handled one message: names of loggers that logged an ERROR."""
+
+    errors: list[str] = field(default_factory=list)
+    exception: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors) or self.exception is not None
+
+    def describe(self) -> str:
+        """The failures of the turn, by kind only."""
+        return ", ".join([*self.errors, *([self.exception] if self.exception else [])])
+
+
+_current_turn: contextvars.ContextVar[Turn | None] = contextvars.ContextVar("guarded_turn", default=None)
+
+
+class _ErrorWatcher(logging.Handler):
+    """Notes ERROR records logged inside a turn (Rasa logs and swallows a failed custom action)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        turn = _current_turn.get()
+        if turn is not None:
+            turn.errors.append(record.name)
+
+
+_WATCHER = _ErrorWatcher(logging.ERROR)
+
+
+def watch_rasa_errors() -> None:
+    """Attach the error watcher to the `rasa` logger, once."""
+    rasa_logger = logging.getLogger("rasa")
+    if _WATCHER not in rasa_logger.handlers:
+        rasa_logger.addHandler(_WATCHER)
+
+
+def describe(error: BaseException) -> str:
+    """The kind of an error without its message, which may quote the user (SQL parameters, for one)."""
+    cause = getattr(error, "orig", None)  # SQLAlchemy: the database's own error, without the statement
+    return f"{type(error).__name__}: {cause}" if isinstance(cause, Exception) else type(error).__name__
+
+
+async def run_turn(on_new_message: OnNewMessage, message: UserMessage) -> Turn:
+    """Pass one message to the assistant and report what went wrong, logging no text."""
+    turn = Turn()
+    token = _current_turn.set(turn)
+    try:
+        await on_new_message(message)
+    except asyncio.CancelledError:
+        turn.exception = "CancelledError"
+        logger.error("The assistant timed out on a message.")
+    except Exception as error:
+        turn.exception = describe(error)
+        logger.error("The assistant failed on a message (%s).", turn.exception)
+        logger.debug("The failure in full:", exc_info=True)
+    finally:
+        _current_turn.reset(token)
+    return turn
+
+
+def should_apologise(text: str, turn: Turn) -> bool:
+    """After a silent turn: yes when something failed, or when the user typed text (not a /command)."""
+    return turn.failed or not text.strip().startswith("/")
+
+
+def trouble(turn: Turn) -> str:
+    """TROUBLE, logging why it is said: the failures by kind, or a silent answer to typed text."""
+    if turn.failed:
+        logger.warning("The assistant said nothing after a failure (%s); answered TROUBLE.", turn.describe())
+    else:
+        logger.warning("The assistant said nothing to a typed message; answered TROUBLE.")
+    return TROUBLE
