@@ -40,7 +40,7 @@ run: train  ## Set everything up and talk to the assistant in rasa shell
 	@scripts/with-actions rasa shell --model "$$(scripts/model-path)" --endpoints endpoints.yml --interface 127.0.0.1
 
 actions: $(STAMP)  ## Run the action server alone on 127.0.0.1:5055
-	rasa run actions --actions actions --port $${ACTION_PORT:-5055}
+	python -m actions --port $${ACTION_PORT:-5055}
 
 serve: train  ## Rasa server (REST + socket.io) on 127.0.0.1:5005 with the action server
 	@scripts/with-actions scripts/rasa-server

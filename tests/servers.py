@@ -69,11 +69,9 @@ class Assistant:
         self.rasa: subprocess.Popen | None = None
         self.actions: subprocess.Popen | None = None
 
-    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
+    def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
         with open(self.workdir / f"{name}.log", "ab") as log:
-            return subprocess.Popen(
-                [str(BIN / "rasa"), *args], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
-            )
+            return subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
 
     def _wait(self, process: subprocess.Popen, name: str, url: str, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
@@ -95,9 +93,7 @@ class Assistant:
 
     def start_actions(self) -> None:
         """Start the action server and wait until it answers."""
-        self.actions = self._spawn(
-            "actions", ["run", "actions", "--actions", "actions", "--port", str(self.action_port)]
-        )
+        self.actions = self._spawn("actions", [str(BIN / "python"), "-m", "actions", "--port", str(self.action_port)])
         self._wait(self.actions, "actions", f"http://127.0.0.1:{self.action_port}/health")
 
     def start_rasa(self) -> None:
@@ -105,6 +101,7 @@ class Assistant:
         self.rasa = self._spawn(
             "rasa",
             [
+                str(BIN / "rasa"),
                 "run",
                 "--model",
                 str(model_path()),
