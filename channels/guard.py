@@ -47,6 +47,14 @@ def max_message_chars(env: Mapping[str, str] = os.environ) -> int:
     return limit
 
 
+def message_cap(max_chars: int | None) -> int:
+    """A channel's cap: `max_chars` when given, else MAX_MESSAGE_CHARS; a ValueError when below 1."""
+    cap = max_message_chars() if max_chars is None else max_chars
+    if cap < 1:
+        raise ValueError(f"max_chars must be at least 1, not {cap}")
+    return cap
+
+
 def admit(text: str, max_chars: int) -> str | None:
     """The text to pass on: as it is, or for one over the cap its red-flag sentences; None to refuse it."""
     if len(text) <= max_chars:

@@ -31,7 +31,7 @@ from channels.guard import (
     OnNewMessage,
     Turn,
     admit,
-    max_message_chars,
+    message_cap,
     run_turn,
     should_apologise,
     trouble,
@@ -91,9 +91,7 @@ class CappedRestInput(RestInput):
     """Rasa's REST channel (same name and URL) with a size cap, 400s for bad bodies and no silent failures."""
 
     def __init__(self, max_chars: int | None = None) -> None:
-        self.max_chars = max_message_chars() if max_chars is None else max_chars
-        if self.max_chars < 1:
-            raise ValueError(f"max_chars must be at least 1, not {self.max_chars}")
+        self.max_chars = message_cap(max_chars)
 
     @classmethod
     def name(cls) -> str:

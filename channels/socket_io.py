@@ -22,7 +22,7 @@ from channels.guard import (
     TOO_LONG,
     OnNewMessage,
     admit,
-    max_message_chars,
+    message_cap,
     run_turn,
     should_apologise,
     trouble,
@@ -69,9 +69,7 @@ class CappedSocketIOInput(SocketIOInput):
 
     def __init__(self, *args: Any, max_chars: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.max_chars = max_message_chars() if max_chars is None else max_chars
-        if self.max_chars < 1:
-            raise ValueError(f"max_chars must be at least 1, not {self.max_chars}")
+        self.max_chars = message_cap(max_chars)
 
     @classmethod
     def name(cls) -> str:
