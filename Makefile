@@ -47,12 +47,12 @@ serve: train  ## Rasa server (REST + socket.io) on 127.0.0.1:5005 with the actio
 
 telegram: train  ## The Telegram bot (python -m bot), with Rasa and the action server unless RASA_URL is set
 	@if [ -n "$${RASA_URL:-}" ] || [ -z "$${TELEGRAM_TOKEN:-}" ]; then exec python -m bot; fi; \
-	 RASA_URL=http://127.0.0.1:$${RASA_PORT:-5005} RASA_TRACKER_DB=$${RASA_TRACKER_DB:-var/tracker.db} \
+	 RASA_URL=http://127.0.0.1:$${RASA_PORT:-5005} RASA_ENDPOINTS=$${RASA_ENDPOINTS:-endpoints.yml} \
 	 scripts/with-actions scripts/with-rasa python -m bot
 
 web: train  ## Rasa, the action server and the chat widget's demo page on http://127.0.0.1:8080/
 	@scripts/web-setup
-	@port=$${WEB_PORT:-8080}; python web/serve.py --port $$port & web=$$!; trap 'kill $$web 2>/dev/null' EXIT; \
+	@port=$${WEB_PORT:-8080}; python -m web.serve --port $$port & web=$$!; trap 'kill $$web 2>/dev/null' EXIT; \
 	 RASA_CORS_ORIGINS="$${RASA_CORS_ORIGINS:-http://127.0.0.1:$$port http://localhost:$$port}" \
 	 scripts/with-actions scripts/rasa-server
 

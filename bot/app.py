@@ -20,6 +20,7 @@ from bot.addressing import AddressedToBot
 from bot.config import Settings
 from bot.handlers import Handlers, on_error
 from bot.rasa_client import RasaClient
+from privacy.forget import Forgetter
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ NOT_TEXT = (
 def build_application(settings: Settings) -> Application:
     """The bot: rate-limited, handling chats concurrently (each chat in order), relaying to Rasa."""
     rasa = RasaClient(settings.rasa_url, settings.rasa_timeout)
-    handlers = Handlers(settings, rasa)
+    forgetter = Forgetter(settings.rasa_endpoints) if settings.rasa_endpoints else None
+    handlers = Handlers(rasa, forgetter)
 
     async def post_init(application: Application) -> None:
         await rasa.start()

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
+from privacy.forget import tracker_store_url
+
 NO_TOKEN = (
     "TELEGRAM_TOKEN is not set. To get a token, open Telegram, talk to @BotFather, send /newbot "
     "and follow its steps; then run: TELEGRAM_TOKEN=<the token> python -m bot"
@@ -28,7 +32,7 @@ class Settings:
     token: str
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_timeout: float = 10.0
-    rasa_tracker_db: Path | None = None
+    rasa_endpoints: Path | None = None
     api_url: str = "https://api.telegram.org"
     webhook_url: str | None = None
     webhook_secret: str = ""
@@ -53,7 +57,9 @@ class Settings:
         secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or secrets.token_urlsafe(32)
         if not _SECRET.fullmatch(secret):
             raise ConfigError("TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and -, at most 256 of them")
-        tracker_db = env.get("RASA_TRACKER_DB", "").strip()
+        endpoints = env.get("RASA_ENDPOINTS", "").strip()
+        if endpoints:
+            _check_tracker_store(Path(endpoints))
         log_level = env.get("LOG_LEVEL", cls.log_level).strip().upper()
         if log_level not in _LOG_LEVELS:
             raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, got {log_level!r}")
@@ -61,7 +67,7 @@ class Settings:
             token=token,
             rasa_url=env.get("RASA_URL", cls.rasa_url).rstrip("/"),
             rasa_timeout=_number(env, "RASA_TIMEOUT", cls.rasa_timeout, float),
-            rasa_tracker_db=Path(tracker_db) if tracker_db else None,
+            rasa_endpoints=Path(endpoints) if endpoints else None,
             api_url=env.get("TELEGRAM_API_URL", cls.api_url).rstrip("/"),
             webhook_url=webhook_url,
             webhook_secret=secret,
@@ -69,6 +75,14 @@ class Settings:
             webhook_port=_number(env, "TELEGRAM_WEBHOOK_PORT", cls.webhook_port, int),
             log_level=log_level,
         )
+
+
+def _check_tracker_store(endpoints: Path) -> None:
+    """ConfigError unless RASA_ENDPOINTS is a readable endpoints file with an SQL tracker store (for /forget)."""
+    try:
+        tracker_store_url(endpoints)
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        raise ConfigError(f"RASA_ENDPOINTS: {error}") from None
 
 
 def _number(env: Mapping[str, str], name: str, default: float, kind: type[float] | type[int]) -> float | int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import CallbackQuery, Update
@@ -12,10 +13,9 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.addressing import without_mention
 from bot.chat import ChatLocks, typing
-from bot.config import Settings
 from bot.formatting import MAX_CHARS, Outgoing, PayloadStore, escape, render
 from bot.rasa_client import RasaClient, RasaUnavailable
-from bot.tracker_store import delete_conversation
+from privacy.forget import Forgetter
 
 logger = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -29,9 +29,9 @@ def sender_id(chat_id: int) -> str:
 class Handlers:
     """The bot's callbacks; each chat's updates are handled one at a time, in the order they came."""
 
-    def __init__(self, settings: Settings, rasa: RasaClient) -> None:
-        self._settings = settings
+    def __init__(self, rasa: RasaClient, forgetter: Forgetter | None) -> None:
         self._rasa = rasa
+        self._forgetter = forgetter
         self._locks = ChatLocks()
         self._payloads = PayloadStore()
 
@@ -48,18 +48,18 @@ class Handlers:
         await self._relay(update, context, "/restart", "/greet")
 
     async def forget(self, update: Update, context: Context) -> None:
-        """/forget: delete the stored conversation when the tracker store is reachable, else restart it."""
+        """/forget: delete the stored conversation when RASA_ENDPOINTS names the tracker store, else restart it."""
         if update.effective_chat is None:
             return
         chat_id = update.effective_chat.id
         async with self._locks.lock_for(chat_id):
-            if self._settings.rasa_tracker_db is not None:
-                deleted = await delete_conversation(self._settings.rasa_tracker_db, sender_id(chat_id))
+            if self._forgetter is not None:
+                deleted = await asyncio.to_thread(self._forgetter.forget, sender_id(chat_id))
                 logger.info("forget: deleted %d stored event(s)", deleted)
                 answer = texts.FORGOTTEN
             else:
                 await self._rasa.send(sender_id(chat_id), "/restart")
-                logger.info("forget: RASA_TRACKER_DB is not set, so the conversation was restarted, not deleted")
+                logger.info("forget: RASA_ENDPOINTS is not set, so the conversation was restarted, not deleted")
                 answer = texts.RESTARTED_ONLY
             await self._send(context, chat_id, [Outgoing(escape(answer))])
 

@@ -7,8 +7,8 @@ Routes:
   GET  /demo.js     the demo page's "forget me" button
   POST /forget      {"session_id": "<32 hex>"}: delete every stored event of that conversation
 
-Run it from the repository root, as Rasa is run, so that a relative SQLite path in the
-endpoints file names the same database file.
+Run it from the repository root as `python -m web.serve`, as Rasa is run, so that a relative
+SQLite path in the endpoints file names the same database file.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy
-import yaml
-from sqlalchemy.engine import URL
+
+from privacy.forget import Forgetter
 
 WEB = Path(__file__).resolve().parent
 FILES = {
@@ -35,7 +35,6 @@ FILES = {
 # The socket.io channel names a browser's conversation with uuid4().hex. Only such ids can be forgotten here:
 # other channels' ids (Telegram chat ids, REST senders) are guessable and not this page's to delete.
 SESSION_ID = re.compile(r"[0-9a-f]{32}")
-DELETE = sqlalchemy.text("DELETE FROM events WHERE sender_id = :sender_id")
 # rasa-webchat's CSS imports a font from Google: dropped, so that no page with the widget tells Google about it.
 GOOGLE_FONTS = b"@import url(https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap);"
 # No third-party requests from the demo page; the socket may live on another origin.
@@ -43,31 +42,6 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self' http: https: ws: wss:; frame-ancestors 'none'"
 )
-
-
-class Forgetter:
-    """Deletes conversations from the SQL tracker store (SQLite or PostgreSQL) that Rasa's endpoints file names."""
-
-    def __init__(self, endpoints: Path) -> None:
-        store = (yaml.safe_load(endpoints.read_text()) or {}).get("tracker_store") or {}
-        if str(store.get("type", "")).lower() != "sql":
-            raise SystemExit(f"{endpoints}: POST /forget needs a tracker_store of type SQL")
-        # As Rasa reads them: ${VARIABLES} expanded, the host under `url`, a relative SQLite path from the cwd.
-        setting = {key: os.path.expandvars(str(value)) for key, value in store.items() if value is not None}
-        url = URL.create(
-            setting.get("dialect", "sqlite"),
-            username=setting.get("username"),
-            password=setting.get("password"),
-            host=setting.get("url"),
-            port=int(setting["port"]) if "port" in setting else None,
-            database=setting.get("db", "rasa.db"),
-        )
-        self.engine = sqlalchemy.create_engine(url)
-
-    def forget(self, session_id: str) -> int:
-        """Delete all events of one conversation (Rasa's `events` table) and return how many there were."""
-        with self.engine.begin() as connection:
-            return connection.execute(DELETE, {"sender_id": session_id}).rowcount
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -154,13 +128,17 @@ def main() -> None:
     parser.add_argument(
         "--endpoints",
         type=Path,
-        default=Path("endpoints.yml"),
-        help="Rasa's endpoints file, for the tracker store (default: %(default)s)",
+        default=Path(os.environ.get("RASA_ENDPOINTS", "endpoints.yml")),
+        help="Rasa's endpoints file, for the tracker store (default: $RASA_ENDPOINTS or endpoints.yml)",
     )
     args = parser.parse_args()
     if not FILES["/webchat.js"][0].exists():
         raise SystemExit("rasa-webchat is not installed: run scripts/web-setup")
-    server = WidgetServer((args.host, args.port), args.socket_url, Forgetter(args.endpoints))
+    try:
+        forgetter = Forgetter(args.endpoints)
+    except ValueError as error:
+        raise SystemExit(f"POST /forget: {error}") from None
+    server = WidgetServer((args.host, args.port), args.socket_url, forgetter)
     print(f"Chat widget demo on http://{args.host}:{server.server_port}/ (Rasa socket: {args.socket_url})", flush=True)
     try:
         server.serve_forever()

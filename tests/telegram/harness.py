@@ -174,6 +174,13 @@ def tracker_db(path: Path, senders: list[str]) -> Path:
     return path
 
 
+def endpoints_for(db: Path) -> Path:
+    """An endpoints file beside db that names it as Rasa's SQLite tracker store."""
+    endpoints = db.with_suffix(".endpoints.yml")
+    endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {db}\n")
+    return endpoints
+
+
 def senders(path: Path) -> list[str]:
     """The sender of every stored event, oldest first."""
     with closing(sqlite3.connect(path)) as db:

@@ -134,7 +134,7 @@ async def test_a_webhook_update_with_a_wrong_secret_never_reaches_the_assistant(
 async def test_forget_deletes_the_conversation_from_the_tracker_store(
     start_user: StartUser, assistant: Assistant
 ) -> None:
-    user = await start_user(RASA_TRACKER_DB=str(assistant.tracker_db))
+    user = await start_user(RASA_ENDPOINTS=str(assistant.endpoints))
     await user.send(updates.text(user.chat_id, "hello"), timeout=30)
     await user.send(updates.text(user.chat_id, "my lower back has been spasming for 3 days"), timeout=30)
     assert stored_events(assistant, user.chat_id) > 0

@@ -11,6 +11,8 @@ import pytest
 from bot.config import ConfigError, Settings
 from tests.telegram.harness import ROOT, bot_env
 
+ENDPOINTS = ROOT / "endpoints.yml"
+
 
 def test_defaults() -> None:
     settings = Settings.from_env({"TELEGRAM_TOKEN": "1:abc"})
@@ -20,7 +22,7 @@ def test_defaults() -> None:
     assert settings.api_url == "https://api.telegram.org"
     assert settings.webhook_url is None
     assert (settings.webhook_listen, settings.webhook_port) == ("127.0.0.1", 8443)
-    assert settings.rasa_tracker_db is None
+    assert settings.rasa_endpoints is None
 
 
 def test_everything_can_be_set() -> None:
@@ -29,7 +31,7 @@ def test_everything_can_be_set() -> None:
             "TELEGRAM_TOKEN": "1:abc",
             "RASA_URL": "http://rasa:5005/",
             "RASA_TIMEOUT": "2.5",
-            "RASA_TRACKER_DB": "var/tracker.db",
+            "RASA_ENDPOINTS": str(ENDPOINTS),
             "TELEGRAM_API_URL": "http://127.0.0.1:8081/",
             "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/telegram/hook",
             "TELEGRAM_WEBHOOK_SECRET": "a_Secret-1",
@@ -40,7 +42,7 @@ def test_everything_can_be_set() -> None:
     )
     assert settings.rasa_url == "http://rasa:5005"
     assert settings.rasa_timeout == 2.5
-    assert settings.rasa_tracker_db == Path("var/tracker.db")
+    assert settings.rasa_endpoints == ENDPOINTS
     assert settings.api_url == "http://127.0.0.1:8081"
     assert settings.webhook_path == "/telegram/hook"
     assert settings.webhook_secret == "a_Secret-1"
@@ -69,6 +71,20 @@ def test_a_webhook_without_a_secret_gets_a_random_one() -> None:
 def test_bad_settings_are_refused_clearly(name: str, value: str, complaint: str) -> None:
     with pytest.raises(ConfigError, match=complaint):
         Settings.from_env({"TELEGRAM_TOKEN": "1:abc", name: value})
+
+
+@pytest.mark.parametrize(
+    ("content", "complaint"),
+    [(None, "No such file"), ("tracker_store:\n  type: redis\n", "type SQL"), ("a: [", "RASA_ENDPOINTS")],
+)
+def test_an_endpoints_file_that_cannot_serve_forget_is_refused(
+    tmp_path: Path, content: str | None, complaint: str
+) -> None:
+    endpoints = tmp_path / "endpoints.yml"
+    if content is not None:
+        endpoints.write_text(content)
+    with pytest.raises(ConfigError, match=complaint):
+        Settings.from_env({"TELEGRAM_TOKEN": "1:abc", "RASA_ENDPOINTS": str(endpoints)})
 
 
 def test_without_a_token_the_bot_exits_at_once_and_says_how_to_get_one() -> None:

@@ -9,7 +9,7 @@ import pytest
 from bot import texts
 from tests.telegram import updates
 from tests.telegram.conftest import StartUser
-from tests.telegram.harness import senders, tracker_db
+from tests.telegram.harness import endpoints_for, senders, tracker_db
 from tests.telegram.standin import BotApiStandIn, Call
 from tests.telegram.stub_rasa import GREETING, GREETING_BUTTONS, HELP, LONG, StubRasa
 
@@ -140,7 +140,7 @@ async def test_restart_restarts_then_greets(start_user: StartUser, rasa: StubRas
 
 async def test_forget_deletes_the_stored_conversation(start_user: StartUser, rasa: StubRasa, tmp_path: Path) -> None:
     db = tracker_db(tmp_path / "tracker.db", [f"telegram-{CHAT}", f"telegram-{OTHER_CHAT}", f"telegram-{CHAT}"])
-    user = await start_user(RASA_TRACKER_DB=str(db))
+    user = await start_user(RASA_ENDPOINTS=str(endpoints_for(db)))
     [answer] = await user.send(updates.text(CHAT, "/forget"), replies=1)
     assert answer.result["text"] == texts.FORGOTTEN
     assert senders(db) == [f"telegram-{OTHER_CHAT}"]
@@ -158,7 +158,7 @@ async def test_forget_without_the_tracker_store_restarts_and_says_so(start_user:
 async def test_forget_with_a_missing_tracker_store_does_not_claim_success(
     start_user: StartUser, rasa: StubRasa, tmp_path: Path
 ) -> None:
-    user = await start_user(RASA_TRACKER_DB=str(tmp_path / "missing.db"))
+    user = await start_user(RASA_ENDPOINTS=str(endpoints_for(tmp_path / "missing.db")))
     [answer] = await user.send(updates.text(CHAT, "/forget"), replies=1)
     assert answer.result["text"] == texts.SORRY
     assert not (tmp_path / "missing.db").exists()

@@ -26,7 +26,8 @@ class WebServer:
             self.process = subprocess.Popen(
                 [
                     sys.executable,
-                    "web/serve.py",
+                    "-m",
+                    "web.serve",
                     "--port",
                     str(assistant.web_port),
                     "--socket-url",

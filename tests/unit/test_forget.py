@@ -1,0 +1,50 @@
+"""Forgetting a conversation (privacy/forget.py) in an SQLite tracker store laid out like Rasa's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from privacy.forget import Forgetter, tracker_store_url
+from tests.telegram.harness import endpoints_for, senders, tracker_db
+
+
+def test_only_that_conversation_is_deleted(tmp_path: Path) -> None:
+    db = tracker_db(tmp_path / "tracker.db", ["telegram-1", "telegram-2", "telegram-1", "telegram-10"])
+    forgetter = Forgetter(endpoints_for(db))
+    assert forgetter.forget("telegram-1") == 2
+    assert senders(db) == ["telegram-2", "telegram-10"]
+    assert forgetter.forget("telegram-1") == 0
+
+
+def test_a_missing_database_is_an_error_not_a_new_file(tmp_path: Path) -> None:
+    forgetter = Forgetter(endpoints_for(tmp_path / "nowhere.db"))
+    with pytest.raises(OperationalError):
+        forgetter.forget("telegram-1")
+    assert not (tmp_path / "nowhere.db").exists()
+
+
+def test_a_store_that_is_not_sql_is_refused(tmp_path: Path) -> None:
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text("tracker_store:\n  type: redis\n  url: localhost\n")
+    with pytest.raises(ValueError, match="type SQL"):
+        Forgetter(endpoints)
+
+
+def test_postgres_settings_are_read_as_rasa_reads_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DB_HOST", "db.example")
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(
+        "tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: ${DB_HOST}\n  port: 5433\n"
+        "  db: rasa\n  username: rasa\n  password: secret\n"
+    )
+    url = tracker_store_url(endpoints)
+    assert (url.drivername, url.host, url.port, url.database, url.username) == (
+        "postgresql",
+        "db.example",
+        5433,
+        "rasa",
+        "rasa",
+    )

@@ -1,0 +1,1 @@
+"""The embeddable chat widget: its demo page and the small server behind it."""
