@@ -13,7 +13,7 @@ export SANIC_HOST ?= 127.0.0.1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help setup train model shell run serve actions telegram web validate evaluate test unit lint bench clean
+.PHONY: help setup train model shell run serve actions telegram web validate evaluate test unit lint bench soak clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ web: train  ## Rasa, the action server and the chat widget's demo page on http:/
 
 bench: train  ## Latency, throughput, memory, cold start: ours against stock `rasa init` (BENCH_TRAINING=1 adds training)
 	python bench/run.py
+
+soak: train  ## 10,000 messages from 1,000 senders through REST: no errors, memory flat, every conversation stored
+	SOAK_MESSAGES=$${SOAK_MESSAGES:-10000} python -m pytest tests/hardening/test_soak.py -q -s --timeout 3600
 
 validate: $(STAMP)  ## Check domain, data and stories for errors
 	rasa data validate --fail-on-warnings
