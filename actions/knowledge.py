@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,7 @@ class Section:
     source: Source
     answer: str
     related: tuple[str, ...]
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def intent(self) -> str:
@@ -40,21 +41,42 @@ class KnowledgeBaseError(ValueError):
     """The guidance files are incomplete or inconsistent."""
 
 
+def parse_lists(data: dict, origin: str) -> dict[str, tuple[str, ...]]:
+    """A section's named lists (`lists: {name: [item, ...]}`), each non-empty, items stripped."""
+    lists = {str(name): tuple(str(item).strip() for item in items or ()) for name, items in data.items()}
+    for name, items in lists.items():
+        if not items or not all(items):
+            raise KnowledgeBaseError(f"{origin}: list '{name}' is empty or has an empty item")
+    return lists
+
+
+def bullets(items: tuple[str, ...]) -> str:
+    """Items as bullet lines."""
+    return "\n".join(f"• {item}" for item in items)
+
+
 def parse_section(data: dict, origin: str) -> Section:
-    """Build a Section from one file's mapping, refusing anything empty or missing."""
+    """Build a Section from one file's mapping, refusing anything empty or missing.
+
+    The answer may name the section's lists as {name}: each is written there as bullet lines, so a
+    list that an action also uses (the symptom check's warning signs) is kept in one place.
+    """
     try:
+        lists = parse_lists(data.get("lists") or {}, origin)
+        answer = str(data["answer"]).strip().format(**{name: bullets(items) for name, items in lists.items()})
         section = Section(
             id=str(data["id"]).strip(),
             title=str(data["title"]).strip(),
             source=Source(str(data["source"]["name"]).strip(), str(data["source"]["section"]).strip()),
-            answer=str(data["answer"]).strip(),
+            answer=answer,
             related=tuple(data.get("related") or ()),
+            lists=lists,
         )
-    except (KeyError, TypeError) as error:
-        raise KnowledgeBaseError(f"{origin}: missing field {error}") from error
-    for field in ("id", "title", "answer"):
-        if not getattr(section, field):
-            raise KnowledgeBaseError(f"{origin}: '{field}' is empty")
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError) as error:
+        raise KnowledgeBaseError(f"{origin}: a missing field or list, or a stray brace: {error}") from None
+    for name in ("id", "title", "answer"):
+        if not getattr(section, name):
+            raise KnowledgeBaseError(f"{origin}: '{name}' is empty")
     if not section.source.name or not section.source.section:
         raise KnowledgeBaseError(f"{origin}: the source is empty")
     return section

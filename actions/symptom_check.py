@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import guidance
+from actions.knowledge import bullets, guidance
 from actions.replies import disclaim_once, latest_intent, section_text
 from actions.triage import TIER_SECTIONS
 
@@ -17,6 +18,11 @@ SEE_DOCTOR_AFTER_DAYS = 14
 SELF_CARE_SECTION, SAFETY_NET_SECTION, SEE_DOCTOR_SECTION = "self_care_plan", "safety_net", "when_to_see_doctor"
 YES_NO_SLOTS = ("recurring", "not_improving", "emergency_signs", "urgent_signs")
 SUMMARY_SLOT = "care_summary"
+WARNING_SIGNS_SECTION = "warning_signs"
+SIGNS_BUTTONS = [
+    {"title": "Yes, one of these", "payload": "/affirm"},
+    {"title": "No, none of these", "payload": "/deny"},
+]
 NO_SUMMARY = (
     'I haven\'t made a summary yet. Tell me about your back pain, or ask "is this serious?", '
     "and I'll go through a few quick questions with you."
@@ -108,6 +114,41 @@ class ValidateSymptomCheckForm(FormValidationAction):
             return {"duration_days": days}
         dispatcher.utter_message(text='Sorry, I didn\'t catch how long. Try something like "3 days" or "two weeks".')
         return {"duration_days": None}
+
+
+class ActionAskSigns(Action, ABC):
+    """Ask whether any sign on one of the guide's warning-sign lists applies, with yes/no buttons.
+
+    The lists are the warning_signs section's, so the question and the guide always name the same signs.
+    """
+
+    @property
+    @abstractmethod
+    def slot(self) -> str:
+        """The form slot asked for, which is also the name of the list in the warning_signs section."""
+
+    @property
+    @abstractmethod
+    def question(self) -> str:
+        """The words before the list."""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        signs = guidance()[WARNING_SIGNS_SECTION].lists[self.slot]
+        dispatcher.utter_message(text=f"{self.question}\n{bullets(signs)}", buttons=SIGNS_BUTTONS)
+        return []
+
+
+class ActionAskEmergencySigns(ActionAskSigns):
+    slot = "emergency_signs"
+    question = "Do you have any of these?"
+
+
+class ActionAskUrgentSigns(ActionAskSigns):
+    slot = "urgent_signs"
+    question = "And any of these?"
 
 
 def see_doctor_reasons(tracker: Tracker) -> list[str]:

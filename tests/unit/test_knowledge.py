@@ -96,5 +96,25 @@ def test_a_file_name_must_match_its_id(tmp_path: Path) -> None:
         load_guidance(tmp_path)
 
 
+def test_an_answer_writes_its_lists_as_bullets(tmp_path: Path) -> None:
+    (tmp_path / "signs.yml").write_text(
+        "id: signs\ntitle: T\nsource: {name: x, section: y}\n"
+        "lists: {red: [one, two]}\nanswer: 'Watch for:\n\n  {red}'\n"
+    )
+    section = load_guidance(tmp_path)["signs"]
+    assert section.answer == "Watch for:\n• one\n• two"
+    assert section.lists == {"red": ("one", "two")}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    ["lists: {red: []}\nanswer: '{red}'", "answer: 'Watch for {missing}'", "answer: 'a stray { brace'"],
+)
+def test_a_list_that_is_empty_or_missing_is_refused(tmp_path: Path, fields: str) -> None:
+    (tmp_path / "signs.yml").write_text(f"id: signs\ntitle: T\nsource: {{name: x, section: y}}\n{fields}\n")
+    with pytest.raises(KnowledgeBaseError, match="signs.yml"):
+        load_guidance(tmp_path)
+
+
 def test_search_threshold_is_positive() -> None:
     assert search.MIN_SCORE > 0

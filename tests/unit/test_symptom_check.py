@@ -13,6 +13,8 @@ from actions.knowledge import guidance
 from actions.replies import section_text
 from actions.symptom_check import (
     NO_SUMMARY,
+    ActionAskEmergencySigns,
+    ActionAskUrgentSigns,
     ActionShowSummary,
     ActionStartSymptomCheck,
     ActionSymptomOutcome,
@@ -111,4 +113,37 @@ def test_no_summary_yet_says_how_to_get_one(tracker_from: Load, dispatcher: Coll
 
 def test_domain_asks_every_form_slot(domain: dict[str, Any]) -> None:
     for slot in domain["forms"]["symptom_check_form"]["required_slots"]:
-        assert f"utter_ask_{slot}" in domain["responses"], slot
+        assert f"utter_ask_{slot}" in domain["responses"] or f"action_ask_{slot}" in domain["actions"], slot
+
+
+def test_the_checklist_questions_list_the_guide_s_warning_signs(
+    tracker_from: Load, dispatcher: CollectingDispatcher
+) -> None:
+    tracker = tracker_from("symptom_check_start")
+    assert ActionAskEmergencySigns().run(dispatcher, tracker, {}) == []
+    assert ActionAskUrgentSigns().run(dispatcher, tracker, {}) == []
+    emergency, urgent = dispatcher.messages
+    assert emergency["text"] == (
+        "Do you have any of these?\n"
+        "• loss of bladder or bowel control, or trouble peeing\n"
+        "• numbness or tingling around the genitals, buttocks or inner thighs\n"
+        "• weakness, numbness or tingling in both legs\n"
+        "• chest pain, or pain after a serious accident, fall or blow"
+    )
+    assert urgent["text"].startswith("And any of these?\n• a fever, or feeling hot and shivery\n")
+    assert [ActionAskEmergencySigns().name(), ActionAskUrgentSigns().name()] == [
+        "action_ask_emergency_signs",
+        "action_ask_urgent_signs",
+    ]
+    for message in (emergency, urgent):
+        assert [(button["title"], button["payload"]) for button in message["buttons"]] == [
+            ("Yes, one of these", "/affirm"),
+            ("No, none of these", "/deny"),
+        ]
+
+
+def test_the_guide_s_warning_signs_answer_and_the_checklists_share_their_lists() -> None:
+    section = guidance()["warning_signs"]
+    for name in ("emergency_signs", "urgent_signs"):
+        for sign in section.lists[name]:
+            assert f"• {sign}\n" in section.answer + "\n"
