@@ -14,12 +14,35 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from actions.knowledge import Section, guidance, section_for_intent
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, section_text, topic_buttons
-from components.language import lemmas
+from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas
+from components.mentions import about_someone_else, red_flag_mentions
+from components.negation import is_negated
 
 MIN_SCORE = 2.0
+WARNING_SECTION = "warning_signs"
 MIN_CANDIDATE_CONFIDENCE = 0.1
 MAX_CANDIDATES = 3
 WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def warning_terms() -> frozenset[str]:
+    """The lemmas of the warning-sign passage: the words that would pull it into an answer."""
+    return frozenset(lemmas(guidance()[WARNING_SECTION].answer))
+
+
+def query_terms(text: str) -> list[str]:
+    """The lemmas to search for, leaving out the warning signs the person negated or put on someone else.
+
+    "no numbness or fever, just stiff" searches for "stiff", and "my dad had cancer" drops the
+    cancer: a dismissed sign never pulls the warning-sign or emergency passages into an answer.
+    """
+    doc = build_pipeline()(text[:MAX_CHARS])
+    dismissed = {token.i for span in [*red_flag_mentions(doc)[1], *about_someone_else(doc)] for token in span}
+    dismissed |= {
+        token.i for token in doc if token.lemma_.lower() in warning_terms() and is_negated(doc[token.i : token.i + 1])
+    }
+    return content_lemmas(token for token in doc if token.i not in dismissed)
 
 
 def looks_english(text: str) -> bool:
@@ -37,7 +60,7 @@ class GuideIndex:
 
     def best(self, query: str) -> tuple[Section | None, float]:
         """The best-scoring section for a query and its score; None when nothing scores."""
-        terms = lemmas(query)
+        terms = query_terms(query)
         if not terms:
             return None, 0.0
         scores = self.bm25.get_scores(terms)

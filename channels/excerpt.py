@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from components.extractor import RED_FLAG_ENTITY, find_entities
-from components.language import build_pipeline
+from components.language import MAX_CHARS, build_pipeline
 
-SCAN_LIMIT = 5_000  # characters scanned for red flags: the same bound the NLU component keeps to
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
@@ -17,7 +16,7 @@ def red_flag_excerpt(text: str, max_chars: int) -> str | None:
     A channel that refuses a message for its length passes this excerpt on instead, so a warning
     sign buried in a long message still gets the emergency or urgent advice.
     """
-    text = text[:SCAN_LIMIT]
+    text = text[:MAX_CHARS]
     flags = [entity for entity in find_entities(build_pipeline()(text)) if entity["entity"] == RED_FLAG_ENTITY]
     if not flags:
         return None

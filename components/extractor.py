@@ -34,19 +34,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from components.durations import to_days, to_pain_level
-from components.language import DEFAULT_PATTERNS_DIR, SPANS_KEY, build_pipeline
-from components.negation import is_negated
+from components.language import DEFAULT_PATTERNS_DIR, MAX_CHARS, SPANS_KEY, build_pipeline
+from components.mentions import RED_FLAG_ROLES, red_flag_mentions
 
 logger = logging.getLogger(__name__)
 
 EXTRACTOR_NAME = "RuleEntityExtractor"
 CONFIDENCE_ENTITY = "confidence_entity"
-MAX_CHARS = 5000
 RED_FLAG_ENTITY = "red_flag"
 RED_FLAG_INTENT = "report_red_flag"
-RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
-# A red flag inside a NOT_RED_FLAG match is about someone else ("my mum had cancer").
-NOT_RED_FLAG = "NOT_RED_FLAG"
 VALUES: dict[str, Callable[[Span], Any]] = {
     "body_part": lambda span: span.id_,
     "duration": to_days,
@@ -90,30 +86,24 @@ def _trigger(span: Span) -> Span:
     return span
 
 
-def _blocked(span: Span, blockers: list[Span]) -> bool:
-    """True when the span lies inside one of the NOT_RED_FLAG matches."""
-    return any(blocker.start <= span.start and span.end <= blocker.end for blocker in blockers)
-
-
-def _red_flags(spans: list[Span]) -> list[dict[str, Any]]:
-    """One red_flag entity per flag id: its first, longest match that is neither negated nor blocked."""
-    blockers = [span for span in spans if span.label_ == NOT_RED_FLAG]
+def _red_flags(doc: Doc) -> list[dict[str, Any]]:
+    """One red_flag entity per flag id: its first, longest stated match (neither negated nor blocked)."""
     flags: dict[str, dict[str, Any]] = {}
-    for span in sorted(spans, key=lambda span: (span.start, -len(span))):
-        role = RED_FLAG_ROLES.get(span.label_)
-        if role is None or span.id_ in flags or is_negated(span) or _blocked(span, blockers):
-            continue
-        trigger = _trigger(span)
-        flags[span.id_] = _entity(
-            RED_FLAG_ENTITY, span.id_, trigger, **{ENTITY_ATTRIBUTE_ROLE: role, ENTITY_ATTRIBUTE_TEXT: trigger.text}
-        )
+    for span in red_flag_mentions(doc)[0]:
+        if span.id_ not in flags:
+            trigger = _trigger(span)
+            flags[span.id_] = _entity(
+                RED_FLAG_ENTITY,
+                span.id_,
+                trigger,
+                **{ENTITY_ATTRIBUTE_ROLE: RED_FLAG_ROLES[span.label_], ENTITY_ATTRIBUTE_TEXT: trigger.text},
+            )
     return list(flags.values())
 
 
 def find_entities(doc: Doc) -> list[dict[str, Any]]:
     """Rasa entity dicts for every pattern match in a doc from `build_pipeline`, in text order."""
-    spans = list(doc.spans[SPANS_KEY])
-    entities = _slot_entities(spans) + _red_flags(spans)
+    entities = _slot_entities(list(doc.spans[SPANS_KEY])) + _red_flags(doc)
     return sorted(entities, key=lambda entity: (entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]))
 
 

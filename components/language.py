@@ -1,16 +1,17 @@
 """The shared spaCy pipeline: a blank English tokenizer, lookup lemmas and the rule patterns."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 SPANS_KEY = "rules"
+MAX_CHARS = 5000  # the rules read this much of a message: a 100 KB message kept the scan busy for minutes
 LEMMA_PIPES = ("lemmatizer", "lowercase_lemmas")
 
 
@@ -51,10 +52,15 @@ def build_pipeline(patterns_dir: Path = DEFAULT_PATTERNS_DIR) -> Language:
     return nlp
 
 
+def content_lemmas(tokens: Iterable[Token]) -> list[str]:
+    """Lowercased lemmas of the alphabetic, non-stop-word tokens (for search)."""
+    return [token.lemma_.lower() for token in tokens if token.is_alpha and not token.is_stop]
+
+
 def lemmas(text: str) -> list[str]:
-    """Lowercased lemmas of the alphabetic, non-stop-word tokens in `text` (for search)."""
+    """`content_lemmas` of a text, without running the rule patterns."""
     nlp = build_pipeline()
     doc = nlp.make_doc(text)
     for name in LEMMA_PIPES:
         doc = nlp.get_pipe(name)(doc)
-    return [token.lemma_.lower() for token in doc if token.is_alpha and not token.is_stop]
+    return content_lemmas(doc)
