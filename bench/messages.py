@@ -68,9 +68,30 @@ CONVERSATIONS: list[list[str]] = [
     ],
 ]
 PER_CONVERSATION = len(CONVERSATIONS[0])
+# Topic questions only: each one is answered from the guide by a custom action, the slowest kind of reply.
+TOPIC_CONVERSATIONS: list[list[str]] = [
+    [
+        "what is a back spasm exactly",
+        "what does a spasm feel like",
+        "what causes back spasms",
+        "how common is back pain",
+        "how can I ease a back spasm",
+        "should I use an ice pack",
+        "would a heat pad help",
+    ],
+    [
+        "should I rest or keep moving",
+        "which painkillers can I take",
+        "when should I see a doctor",
+        "what are the warning signs",
+        "how do I stop spasms coming back",
+        "how should I sleep with a bad back",
+        "do hemp creams help",
+    ],
+]
 
 
-def script(count: int, prefix: str) -> list[tuple[str, str]]:
+def script(count: int, prefix: str, conversations: list[list[str]] = CONVERSATIONS) -> list[tuple[str, str]]:
     """count (sender, text) pairs: the conversations in order, cycled, with a new sender for each one."""
-    lines = ((n, text) for n, conversation in enumerate(cycle(CONVERSATIONS)) for text in conversation)
+    lines = ((n, text) for n, conversation in enumerate(cycle(conversations)) for text in conversation)
     return [(f"{prefix}-{n}", text) for n, text in islice(lines, count)]

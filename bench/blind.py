@@ -1,0 +1,120 @@
+"""The blind test set through the real assistant: which answer each message gets, and how many are right.
+
+Run: `python -m bench.blind` (starts Rasa and the action server; `make evaluate` runs it after the
+cross-validation). tests/conversation/test_blind.py keeps it as a regression set.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from actions.knowledge import guidance
+from actions.replies import TOPICS
+from tests.servers import ROOT, Assistant
+
+BLIND_SET = ROOT / "tests" / "blind" / "messages.yml"
+RESULT = ROOT / "results" / "blind.json"
+DECLINED = "declined"  # the honest "I don't know that one" or "did you mean …?" of the guide search
+LABEL_OF_ACTION = {
+    "action_red_flag": "red_flag",
+    "action_start_symptom_check": "symptom_check",
+    "utter_out_of_scope": "out_of_scope",
+    "action_greet": "chitchat",
+    "action_show_help": "chitchat",
+    "utter_chitchat": "chitchat",
+    "utter_goodbye": "chitchat",
+    "utter_you_are_welcome": "chitchat",
+    "utter_iamabot": "chitchat",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One blind message, the answer it should get and the answer it got."""
+
+    text: str
+    expected: str
+    got: str
+
+    @property
+    def right(self) -> bool:
+        """An out-of-scope message may also be declined honestly."""
+        return self.got == self.expected or (self.expected == "out_of_scope" and self.got == DECLINED)
+
+
+def load_messages(path: Path = BLIND_SET) -> list[tuple[str, str]]:
+    """(text, expected answer) for every message of the blind set."""
+    return [(item["text"], item["expect"]) for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
+
+
+def answer_label(replies: list[dict[str, Any]], events: list[dict[str, Any]]) -> str:
+    """What the assistant answered: a topic's section, or the kind of reply its actions gave."""
+    text = "\n".join(reply.get("text") or "" for reply in replies)
+    sections = guidance()
+    answered = [section_id for section_id in TOPICS if sections[section_id].answer in text]
+    actions = [event["name"] for event in events if event.get("event") == "action"]
+    for action in actions:
+        if action in LABEL_OF_ACTION:
+            return LABEL_OF_ACTION[action]
+    if answered:
+        return answered[0]
+    return DECLINED if "action_guide_search" in actions else "+".join(actions) or "no answer"
+
+
+def events_of_last_turn(tracker: dict[str, Any]) -> list[dict[str, Any]]:
+    """The events after the latest user message."""
+    events = tracker.get("events") or []
+    last_user = max((index for index, event in enumerate(events) if event.get("event") == "user"), default=-1)
+    return events[last_user + 1 :]
+
+
+def run(assistant: Assistant, messages: list[tuple[str, str]] | None = None) -> list[Outcome]:
+    """Send each message as the first of a new conversation and label the answer."""
+    outcomes = []
+    for text, expected in messages or load_messages():
+        sender = f"blind-{uuid.uuid4().hex[:12]}"
+        replies = assistant.talk(sender, text)
+        outcomes.append(Outcome(text, expected, answer_label(replies, events_of_last_turn(assistant.tracker(sender)))))
+    return outcomes
+
+
+def report(outcomes: list[Outcome]) -> str:
+    """Accuracy overall and per expected answer, then every miss."""
+    right = sum(outcome.right for outcome in outcomes)
+    lines = [f"Blind set ({BLIND_SET.relative_to(ROOT)}): {right}/{len(outcomes)} right ({right / len(outcomes):.1%})"]
+    totals = Counter(outcome.expected for outcome in outcomes)
+    hits = Counter(outcome.expected for outcome in outcomes if outcome.right)
+    lines += [f"  {label:20} {hits[label]:3}/{totals[label]:<3}" for label in sorted(totals)]
+    lines += ["Misses (expected -> got: message):"]
+    lines += [f"  {o.expected} -> {o.got}: {o.text}" for o in outcomes if not o.right]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Start the assistant, run the blind set, print the report and write the score to results/blind.json."""
+    with tempfile.TemporaryDirectory() as workdir:
+        assistant = Assistant(Path(workdir))
+        try:
+            assistant.start_actions()
+            assistant.start_rasa()
+            outcomes = run(assistant)
+        finally:
+            assistant.stop_rasa()
+            assistant.stop_actions()
+    print(report(outcomes))
+    RESULT.parent.mkdir(parents=True, exist_ok=True)
+    RESULT.write_text(json.dumps({"right": sum(o.right for o in outcomes), "total": len(outcomes)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

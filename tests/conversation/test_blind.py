@@ -1,0 +1,33 @@
+"""The blind test set as a regression set: messages nobody tuned for, sent through REST to the real assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.blind import Outcome, report, run
+from tests.servers import Assistant
+
+# Measured before any tuning on it: 0.912 with DIET (main before the encoder), 0.941 with the encoder and
+# logistic regression. The aim is 0.97; `make evaluate` prints the whole report.
+MIN_ACCURACY = 0.94
+# Red-flag rules may alarm on a safe message at most once in 30, as the red-flag suites allow.
+ALARM_RATE = 1 / 30
+
+
+@pytest.fixture(scope="module")
+def outcomes(assistant: Assistant) -> list[Outcome]:
+    return run(assistant)
+
+
+def test_the_blind_set_is_answered_at_least_as_well_as_measured(outcomes: list[Outcome]) -> None:
+    accuracy = sum(outcome.right for outcome in outcomes) / len(outcomes)
+    print("\n" + report(outcomes))
+    assert len(outcomes) >= 150
+    assert accuracy >= MIN_ACCURACY, report(outcomes)
+
+
+def test_blind_messages_raise_almost_no_false_alarm(outcomes: list[Outcome]) -> None:
+    # The set holds no warning sign of the writer's own, only negated ones and questions about them.
+    alarms = [outcome.text for outcome in outcomes if outcome.got == "red_flag"]
+    print(f"\nfalse alarms: {len(alarms)}/{len(outcomes)} {alarms}")
+    assert len(alarms) <= len(outcomes) * ALARM_RATE, alarms
