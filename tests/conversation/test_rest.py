@@ -6,6 +6,7 @@ import pytest
 
 from actions.knowledge import guidance
 from actions.triage import TIER_SECTIONS
+from channels.guard import TROUBLE
 from tests.servers import Assistant
 
 
@@ -79,6 +80,23 @@ def test_a_negated_warning_sign_is_not_a_red_flag(assistant: Assistant, sender: 
     assert "15 to 20 minutes" in text
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "no numbness, no tingling and no fever, my back is just stiff and tight. what can I do?",
+        "my mum had cancer, how do I loosen up a tight back?",
+    ],
+)
+def test_a_dismissed_warning_sign_pulls_no_warning_or_emergency_text(
+    assistant: Assistant, sender: str, message: str
+) -> None:
+    text = joined(assistant.talk(sender, message))
+    assert text.strip() and TROUBLE not in text
+    assert "You mentioned" not in text and "999" not in text
+    for section_id in (*TIER_SECTIONS.values(), "warning_signs"):
+        assert guidance()[section_id].answer.strip() not in text
+
+
 def test_out_of_scope_gets_a_polite_redirect(assistant: Assistant, sender: str) -> None:
     text = joined(assistant.talk(sender, "what's the best pizza place in town?"))
     assert "back spasms" in text and "Source:" not in text
@@ -106,6 +124,7 @@ def test_bad_input_gets_a_friendly_reply(assistant: Assistant, sender: str, mess
     replies = assistant.talk(sender, message)
     text = joined(replies)
     assert replies and text.strip()
+    assert TROUBLE not in text  # the channel's apology means the assistant itself failed (it did on "" once)
     assert "Traceback" not in text and "<script>" not in text
     assert joined(assistant.talk(sender, "hi")).strip()
 
