@@ -16,16 +16,19 @@ def _written(*paths: Path) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(max(path.stat().st_mtime for path in paths)))
 
 
-def macro_f1() -> tuple[dict[str, float], str] | None:
-    """Macro-F1 per pipeline and a note on the source; None unless both reports exist and are readable."""
-    scores: dict[str, float] = {}
+def macro_f1() -> tuple[dict[str, float | None], str] | None:
+    """Macro-F1 per pipeline (None where its report is missing) and a note on the source; None without ours."""
+    scores: dict[str, float | None] = {}
     for name, path in REPORTS.items():
         try:
             scores[name] = float(json.loads(path.read_text())["macro avg"]["f1-score"])
         except (OSError, ValueError, KeyError, TypeError):
-            return None
-    paths = " and ".join(str(path.relative_to(ROOT)) for path in REPORTS.values())
-    written = _written(*REPORTS.values())
+            scores[name] = None
+    if scores["ours"] is None:
+        return None
+    found = [path for name, path in REPORTS.items() if scores[name] is not None]
+    paths = " and ".join(str(path.relative_to(ROOT)) for path in found)
+    written = _written(*found)
     return scores, f"from {paths} (`make evaluate`, 5-fold cross-validation, written {written}), not this run"
 
 
