@@ -33,12 +33,18 @@ def load_encoder(directory: Path) -> MiniLM:
 
 
 def token_features(tokens: list[Token], encoding: Encoding) -> np.ndarray:
-    """One row per Rasa token: the mean of the word pieces that overlap it (zeros if none do)."""
+    """One row per Rasa token: the mean of the word pieces that overlap it (zeros if none do).
+
+    Pieces come in text order, so the overlapping ones are found by binary search, not by a scan
+    of every piece for every token (which grew with the square of a long message).
+    """
     rows = np.zeros((len(tokens), encoding.pieces.shape[1]), dtype=np.float32)
+    spans = np.array(encoding.offsets, dtype=np.int64).reshape(-1, 2)
     for row, token in enumerate(tokens):
-        inside = [i for i, (start, end) in enumerate(encoding.offsets) if start < token.end and end > token.start]
-        if inside:
-            rows[row] = encoding.pieces[inside].mean(axis=0)
+        first = int(np.searchsorted(spans[:, 1], token.start, side="right"))  # first piece ending after the start
+        last = int(np.searchsorted(spans[:, 0], token.end, side="left"))  # pieces starting before the end
+        if first < last:
+            rows[row] = encoding.pieces[first:last].mean(axis=0)
     return rows
 
 
