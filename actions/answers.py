@@ -10,6 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import section_for_intent
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, section_text, topic_buttons
+from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
+from actions.triage import remind_of_tier
 
 GREETING = (
     "Hi, I'm Backspasm Assistant. I can explain what back spasms are and what causes them, how to ease one "
@@ -44,6 +46,12 @@ class ActionShowHelp(Action):
         return []
 
 
+def asked_for_products(text: str) -> bool:
+    """True for the products button ("/ask_hemp_products") or words about products: the classifier's guess
+    alone never shows the article's products."""
+    return text.startswith("/") or asks_about_products(text)
+
+
 class ActionAnswerTopic(Action):
     """Answer a topic question from its guidance section, then offer related topics."""
 
@@ -52,11 +60,15 @@ class ActionAnswerTopic(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         section = section_for_intent(latest_intent(tracker))
+        text = tracker.latest_message.get("text") or ""
+        if section is not None and section.id == PRODUCT_SECTION and not asked_for_products(text):
+            return ActionGuideSearch().run(dispatcher, tracker, domain)
         if section is None:
             dispatcher.utter_message(
                 text="Sorry, I lost track of the topic. Here is what I can help with:", buttons=topic_buttons(TOPICS)
             )
             return []
         events = disclaim_once(dispatcher, tracker)
+        remind_of_tier(dispatcher, tracker)
         dispatcher.utter_message(text=section_text(section), buttons=topic_buttons(section.related))
         return events

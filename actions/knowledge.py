@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from components.red_flags import load_red_flags
+
 GUIDANCE_DIR = Path(__file__).resolve().parent.parent / "guidance"
 TOPIC_INTENT_PREFIX = "ask_"
 
@@ -50,6 +52,12 @@ def parse_lists(data: dict, origin: str) -> dict[str, tuple[str, ...]]:
     return lists
 
 
+def red_flag_lists() -> dict[str, tuple[str, ...]]:
+    """The checklist wording of every red flag in data/red_flags.yml, as lists by tier: emergency_signs, urgent_signs."""
+    flags = load_red_flags()
+    return {f"{tier}_signs": tuple(flag.checklist for flag in flags if flag.tier == tier) for tier in ("emergency", "urgent")}
+
+
 def bullets(items: tuple[str, ...]) -> str:
     """Items as bullet lines."""
     return "\n".join(f"• {item}" for item in items)
@@ -59,10 +67,11 @@ def parse_section(data: dict, origin: str) -> Section:
     """Build a Section from one file's mapping, refusing anything empty or missing.
 
     The answer may name the section's lists as {name}: each is written there as bullet lines, so a
-    list that an action also uses (the symptom check's warning signs) is kept in one place.
+    list that an action also uses (the symptom check's warning signs) is kept in one place. With
+    `red_flag_lists: true` the section gets the red flags' checklists too (`red_flag_lists`).
     """
     try:
-        lists = parse_lists(data.get("lists") or {}, origin)
+        lists = parse_lists(data.get("lists") or {}, origin) | (red_flag_lists() if data.get("red_flag_lists") else {})
         answer = str(data["answer"]).strip().format(**{name: bullets(items) for name, items in lists.items()})
         section = Section(
             id=str(data["id"]).strip(),

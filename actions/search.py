@@ -20,6 +20,11 @@ from components.negation import is_negated
 
 MIN_SCORE = 2.0
 WARNING_SECTION = "warning_signs"
+# The article's products are offered only to someone who asks about products.
+PRODUCT_SECTION = "hemp_products"
+PRODUCT_TERMS = frozenset(
+    {"product", "hemp", "cbd", "cbdmedic", "gummy", "gummies", "ointment", "cream", "buy", "brand", "charlotte", "shop"}
+)
 MIN_CANDIDATE_CONFIDENCE = 0.1
 MAX_CANDIDATES = 3
 WORD = re.compile(r"[^\W\d_]+")
@@ -45,6 +50,16 @@ def query_terms(text: str) -> list[str]:
     return content_lemmas(token for token in doc if token.i not in dismissed)
 
 
+def asks_about_products(text: str) -> bool:
+    """True when the message names a product, a brand or buying something."""
+    return not PRODUCT_TERMS.isdisjoint([*lemmas(text), *WORD.findall(text.lower())])
+
+
+def searchable_topics(text: str) -> tuple[str, ...]:
+    """The topics a search may answer with: the products only when the message asks about them."""
+    return TOPICS if asks_about_products(text) else tuple(topic for topic in TOPICS if topic != PRODUCT_SECTION)
+
+
 def looks_english(text: str) -> bool:
     """False for a message of three or more words none of which is a common English word."""
     words = WORD.findall(text.lower())
@@ -68,14 +83,15 @@ class GuideIndex:
         return self.sections[best], float(scores[best])
 
 
-def likely_topics(tracker: Tracker) -> list[str]:
-    """The topics the intent classifier half-believed in, most likely first."""
+def likely_topics(tracker: Tracker, allowed: tuple[str, ...]) -> list[str]:
+    """The allowed topics the intent classifier half-believed in, most likely first."""
     ranking = tracker.latest_message.get("intent_ranking") or []
     topics = [
         section.id
         for entry in ranking
         if entry.get("confidence", 0.0) >= MIN_CANDIDATE_CONFIDENCE
         and (section := section_for_intent(entry.get("name"))) is not None
+        and section.id in allowed
     ]
     return topics[:MAX_CANDIDATES]
 
@@ -107,9 +123,10 @@ class ActionGuideSearch(Action):
                 buttons=topic_buttons(TOPICS),
             )
             return []
-        section, score = guide_index(TOPICS).best(text)
+        allowed = searchable_topics(text)
+        section, score = guide_index(allowed).best(text)
         if section is None or score < MIN_SCORE:
-            candidates = likely_topics(tracker)
+            candidates = likely_topics(tracker, allowed)
             if candidates:
                 dispatcher.utter_message(
                     text="I'm not sure I understood. Did you mean one of these?", buttons=topic_buttons(candidates)

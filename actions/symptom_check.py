@@ -2,32 +2,32 @@
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.knowledge import bullets, guidance
 from actions.replies import disclaim_once, latest_intent, section_text
-from actions.triage import TIER_SECTIONS
+from actions.triage import EMERGENCY, RED_FLAG_INTENTS, TIER_SECTIONS, TIER_SLOT, URGENT
+from actions.typed_answers import is_easing, keeps_coming_back, pain_score, yes_or_no
 
 SEE_DOCTOR_AFTER_DAYS = 14
+VERY_BAD_PAIN = 8  # NHS: see a GP if the pain is very bad
 SELF_CARE_SECTION, SAFETY_NET_SECTION, SEE_DOCTOR_SECTION = "self_care_plan", "safety_net", "when_to_see_doctor"
 YES_NO_SLOTS = ("recurring", "not_improving", "emergency_signs", "urgent_signs")
 SUMMARY_SLOT = "care_summary"
 WARNING_SIGNS_SECTION = "warning_signs"
+AFTER_URGENT_SIGN = "One more question, to be safe: "
 SIGNS_BUTTONS = [
     {"title": "Yes, one of these", "payload": "/affirm"},
     {"title": "No, none of these", "payload": "/deny"},
 ]
-NO_SUMMARY = (
-    'I haven\'t made a summary yet. Tell me about your back pain, or ask "is this serious?", '
-    "and I'll go through a few quick questions with you."
-)
-BARE_NUMBER = re.compile(r"\b(10|[0-9])(?:\.\d)?\b")
+NO_SUMMARY = "I haven't made a plan with you yet, so let's go through a few quick questions."
 
 
 def describe_situation(body_part: str | None, duration_days: float | None, pain_level: float | None) -> str:
@@ -36,7 +36,7 @@ def describe_situation(body_part: str | None, duration_days: float | None, pain_
     if body_part:
         details.append(f"your {body_part}")
     if duration_days is not None:
-        details.append(f"for about {format_days(duration_days)}")
+        details.append(format_duration(duration_days))
     if pain_level is not None:
         details.append(f"at {pain_level:g} out of 10")
     if not details:
@@ -44,13 +44,15 @@ def describe_situation(body_part: str | None, duration_days: float | None, pain_
     return "I'm sorry you're in pain: " + " ".join(details) + "."
 
 
-def format_days(days: float) -> str:
-    """Say a duration in days the way a person would."""
+def format_duration(days: float) -> str:
+    """How long, the way a person says it: "since today", "for 3 days", "for about 2 months"."""
     if days < 1:
-        return "less than a day"
-    if days >= 14 and days % 7 == 0:
-        return f"{days / 7:g} weeks"
-    return "1 day" if days == 1 else f"{days:g} days"
+        return "since today"
+    if days < 14:
+        return "for 1 day" if round(days) == 1 else f"for {round(days)} days"
+    unit, length = ("week", 7) if days < 30 else ("month", 30) if days < 365 else ("year", 365)
+    count = round(days / length)
+    return f"for about {count} {unit}{'' if count == 1 else 's'}"
 
 
 def situation(tracker: Tracker) -> str:
@@ -75,21 +77,82 @@ class ActionStartSymptomCheck(Action):
         return events
 
 
+def reached_tier(tracker: Tracker) -> str | None:
+    """The most urgent tier reached so far: the conversation's tier or a yes to a checklist in this check."""
+    tier = tracker.get_slot(TIER_SLOT)
+    if tier == EMERGENCY or tracker.get_slot("emergency_signs"):
+        return EMERGENCY
+    if tier == URGENT or tracker.get_slot("urgent_signs"):
+        return URGENT
+    return None
+
+
+def typed_answer(tracker: Tracker, slot: str, read: Callable[[str], Any], skip: frozenset[str]) -> dict[str, Any]:
+    """The requested slot read from the typed words, unless the intent already answers it or is a red flag."""
+    if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) in skip:
+        return {}
+    value = read(tracker.latest_message.get("text") or "")
+    return {} if value is None else {slot: value}
+
+
+ANSWERED_BY_INTENT = frozenset({"affirm", "deny", *RED_FLAG_INTENTS})
+
+
 class ValidateSymptomCheckForm(FormValidationAction):
-    """Check the answers of the symptom check and read a bare number as the pain score."""
+    """Ask the emergency question first, stop asking once a tier is reached, and read typed answers."""
 
     def name(self) -> str:
         return "validate_symptom_check_form"
 
-    async def extract_pain_level(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        """Every question while no tier is reached; only the emergency question after an urgent sign."""
+        tier = reached_tier(tracker)
+        if tier == EMERGENCY:
+            return []
+        return ["emergency_signs"] if tier == URGENT else domain_slots
+
+    async def extract_emergency_signs(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if tracker.get_slot("requested_slot") != "pain_level" or tracker.get_slot("pain_level") is not None:
+        return typed_answer(tracker, "emergency_signs", yes_or_no, ANSWERED_BY_INTENT)
+
+    async def extract_urgent_signs(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return typed_answer(tracker, "urgent_signs", yes_or_no, ANSWERED_BY_INTENT)
+
+    async def extract_recurring(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return typed_answer(tracker, "recurring", keeps_coming_back, ANSWERED_BY_INTENT)
+
+    async def extract_not_improving(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        easing = typed_answer(tracker, "not_improving", is_easing, ANSWERED_BY_INTENT)
+        return {slot: not value for slot, value in easing.items()}
+
+    async def extract_pain_level(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("pain_level") is not None:
             return {}
-        if latest_intent(tracker) == "report_red_flag":
-            return {}
-        match = BARE_NUMBER.search(tracker.latest_message.get("text") or "")
-        return {"pain_level": float(match.group(0))} if match else {}
+        return typed_answer(tracker, "pain_level", pain_score, RED_FLAG_INTENTS)
+
+    def validate_emergency_signs(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A yes makes this an emergency for the rest of the conversation."""
+        return {"emergency_signs": value, **({TIER_SLOT: EMERGENCY} if value else {})}
+
+    def validate_urgent_signs(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A yes makes this urgent at least, unless it is already an emergency."""
+        raise_tier = value and tracker.get_slot(TIER_SLOT) != EMERGENCY
+        return {"urgent_signs": value, **({TIER_SLOT: URGENT} if raise_tier else {})}
 
     def validate_pain_level(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -137,22 +200,23 @@ class ActionAskSigns(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         signs = guidance()[WARNING_SIGNS_SECTION].lists[self.slot]
-        dispatcher.utter_message(text=f"{self.question}\n{bullets(signs)}", buttons=SIGNS_BUTTONS)
+        question = AFTER_URGENT_SIGN + self.question.lower() if reached_tier(tracker) == URGENT else self.question
+        dispatcher.utter_message(text=f"{question}\n{bullets(signs)}", buttons=SIGNS_BUTTONS)
         return []
 
 
 class ActionAskEmergencySigns(ActionAskSigns):
     slot = "emergency_signs"
-    question = "Do you have any of these?"
+    question = "Do you have any of these right now?"
 
 
 class ActionAskUrgentSigns(ActionAskSigns):
     slot = "urgent_signs"
-    question = "And any of these?"
+    question = "Last question: do you have any of these?"
 
 
 def see_doctor_reasons(tracker: Tracker) -> list[str]:
-    """Why the guide's advice is to see a doctor: too long, recurring, or not responding."""
+    """Why the advice is to see a doctor: too long, recurring, not responding, or very bad pain."""
     reasons = []
     if (tracker.get_slot("duration_days") or 0) > SEE_DOCTOR_AFTER_DAYS:
         reasons.append("it has lasted more than two weeks")
@@ -160,19 +224,26 @@ def see_doctor_reasons(tracker: Tracker) -> list[str]:
         reasons.append("it keeps coming back")
     if tracker.get_slot("not_improving"):
         reasons.append("it isn't easing with simple treatment")
+    if (tracker.get_slot("pain_level") or 0) >= VERY_BAD_PAIN:
+        reasons.append("the pain is very bad")
     return reasons
 
 
+TIER_LEADS = {
+    EMERGENCY: "What you told me needs emergency care.",
+    URGENT: "You told me about an urgent sign and none of the emergency signs, so the advice is to see a doctor today.",
+}
+
+
 def outcome_messages(tracker: Tracker) -> list[str]:
-    """The messages that end the symptom check, most serious outcome first."""
+    """The messages that end the symptom check: the most urgent tier reached wins, then the guide's rules."""
     sections = guidance()
-    if tracker.get_slot("emergency_signs"):
-        return [section_text(sections[TIER_SECTIONS["emergency"]], lead="You said yes to one of the emergency signs.")]
-    if tracker.get_slot("urgent_signs"):
-        return [section_text(sections[TIER_SECTIONS["urgent"]], lead="You said yes to one of the urgent signs.")]
+    tier = reached_tier(tracker)
+    if tier:
+        return [section_text(sections[TIER_SECTIONS[tier]], lead=TIER_LEADS[tier])]
     reasons = see_doctor_reasons(tracker)
     if reasons:
-        lead = f"{situation(tracker)} Because {' and '.join(reasons)}, the guide's advice is to see a doctor."
+        lead = f"{situation(tracker)} Because {' and '.join(reasons)}, the advice is to see a doctor."
         return [section_text(sections[SEE_DOCTOR_SECTION], lead=lead)]
     lead = f"{situation(tracker)} Nothing you told me points to a warning sign. Here is a plan from the guide:"
     return [section_text(sections[SELF_CARE_SECTION], lead=lead), section_text(sections[SAFETY_NET_SECTION])]
@@ -201,6 +272,6 @@ class ActionShowSummary(Action):
         summary = tracker.get_slot(SUMMARY_SLOT)
         if summary:
             dispatcher.utter_message(text=f"Here is your summary again:\n\n{summary}")
-        else:
-            dispatcher.utter_message(text=NO_SUMMARY)
-        return []
+            return []
+        dispatcher.utter_message(text=NO_SUMMARY)
+        return [FollowupAction("action_start_symptom_check")]

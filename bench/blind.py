@@ -26,6 +26,7 @@ RESULT = ROOT / "results" / "blind.json"
 DECLINED = "declined"  # the honest "I don't know that one" or "did you mean …?" of the guide search
 LABEL_OF_ACTION = {
     "action_red_flag": "red_flag",
+    "action_safety_question": "safety_question",
     "action_start_symptom_check": "symptom_check",
     "utter_out_of_scope": "out_of_scope",
     "action_greet": "chitchat",

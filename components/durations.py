@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.lang.en.lex_attrs import _num_words
 from spacy.tokens import Span, Token
@@ -26,6 +27,12 @@ UNIT_DAYS = {
     "year": 365.0,
 }
 FIXED_DAYS_PREFIX = "days:"
+WEEKDAY_ID = "weekday"  # "since Tuesday", "since the weekend": days back to that day
+DAY_NAMES = (
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
+    ("friday", "fri"), ("saturday", "sat", "weekend"), ("sunday", "sun"),
+)  # fmt: skip
+WEEKDAYS = {name: index for index, names in enumerate(DAY_NAMES) for name in names}
 NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 PAIN_SCALE_MAX = 10
 
@@ -46,7 +53,12 @@ def unit_days(word: str) -> float | None:
     return UNIT_DAYS.get(word, UNIT_DAYS.get(word.rstrip("s")))
 
 
-def to_days(span: Span) -> float | None:
+def days_since(weekday: int, today: date | None = None) -> float:
+    """Whole days back to the last such weekday (a week for today's own name: "since Monday" said on a Monday)."""
+    return float((((today or date.today()).weekday() - weekday) % 7) or 7)
+
+
+def to_days(span: Span, today: date | None = None) -> float | None:
     """Days described by a duration span, or None when it gives no amount.
 
     A pattern id "days:N" fixes the value ("since yesterday"). Otherwise the last count before
@@ -55,6 +67,8 @@ def to_days(span: Span) -> float | None:
     """
     if span.id_.startswith(FIXED_DAYS_PREFIX):
         return float(span.id_.removeprefix(FIXED_DAYS_PREFIX))
+    if span.id_ == WEEKDAY_ID:
+        return next((days_since(WEEKDAYS[token.lower_], today) for token in span if token.lower_ in WEEKDAYS), None)
     count, factor, days = None, 1.0, None
     for token in span:
         joined = NUMBER_WITH_UNIT.fullmatch(token.lower_)

@@ -1,13 +1,16 @@
-"""The shared spaCy pipeline: a blank English tokenizer, lookup lemmas and the rule patterns."""
+"""The shared spaCy pipeline: a blank English tokenizer, sentences, lookup lemmas and the rule patterns."""
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from components.red_flags import RED_FLAGS_FILE, span_patterns
 
 DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 SPANS_KEY = "rules"
@@ -31,14 +34,20 @@ def make_lowercase_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return lowercase_lemmas
 
 
-@lru_cache(maxsize=4)
-def build_pipeline(patterns_dir: Path = DEFAULT_PATTERNS_DIR) -> Language:
-    """A blank English pipeline with lookup lemmas and every pattern in `patterns_dir/*.jsonl`.
+def source_patterns(patterns_dir: Path = DEFAULT_PATTERNS_DIR, red_flags_file: Path = RED_FLAGS_FILE) -> list[dict[str, Any]]:
+    """The entity patterns of `patterns_dir/*.jsonl`, then the red-flag patterns built from `red_flags_file`."""
+    entity_patterns = [pattern for path in sorted(patterns_dir.glob("*.jsonl")) for pattern in srsly.read_jsonl(path)]
+    return [*entity_patterns, *span_patterns(red_flags_file)]
+
+
+def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
+    """A blank English pipeline with sentences, lookup lemmas and these span-ruler patterns.
 
     A span ruler (not an entity ruler) keeps overlapping matches in `doc.spans[SPANS_KEY]`,
     so a red flag is never hidden by a longer, overlapping match.
     """
     nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("lowercase_lemmas")
     ruler = nlp.add_pipe(
@@ -47,9 +56,14 @@ def build_pipeline(patterns_dir: Path = DEFAULT_PATTERNS_DIR) -> Language:
     )
     nlp.initialize()
     with nlp.select_pipes(disable=list(LEMMA_PIPES)):  # phrase patterns only need tokens
-        for path in sorted(Path(patterns_dir).glob("*.jsonl")):
-            ruler.add_patterns(list(srsly.read_jsonl(path)))
+        ruler.add_patterns(patterns)
     return nlp
+
+
+@lru_cache(maxsize=1)
+def build_pipeline() -> Language:
+    """The pipeline with the repo's own patterns, built once per process (for the actions and channels)."""
+    return pipeline_from_patterns(source_patterns())
 
 
 def content_lemmas(tokens: Iterable[Token]) -> list[str]:

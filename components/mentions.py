@@ -1,15 +1,36 @@
-"""Which red-flag mentions in a doc count: those the person states, not negated and not about someone else."""
+"""Which red-flag mentions in a doc count: those the person states about themselves, now.
+
+A mention is dismissed when it is negated ("no numbness"), put on someone else ("my husband's legs are
+weak"), asked about in general ("what does losing control of your bladder mean?"), or explained away by
+its flag's own dismissers in the same sentence ("lost weight on a diet"). The semantic layer reads only
+the sentences with no dismissed mention.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from components.language import SPANS_KEY
-from components.negation import is_negated
+from components.negation import denies_something, is_negated
+from components.red_flags import lexicon, load_red_flags
 
 RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
-# A red flag inside a NOT_RED_FLAG match is about someone else ("my mum had cancer").
+# NOT_RED_FLAG matches: without an id, a sign put on someone else ("my mum had cancer"), dismissing
+# the red flags inside it; with a flag's id, that flag explained away anywhere in the same sentence.
 NOT_RED_FLAG = "NOT_RED_FLAG"
+FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
+QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning"})
+# "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
+AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
+MIN_WORDS = 3  # shorter sentences ("lower back", "yes please") say too little to compare with a red flag
+GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people", "anyone"})
+
+
+def about_someone_else(doc: Doc) -> list[Span]:
+    """The NOT_RED_FLAG matches of a doc without a flag id: a sign put on someone else ("my dad had cancer")."""
+    return [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG and not span.id_]
 
 
 def _blocked(span: Span, blockers: list[Span]) -> bool:
@@ -17,15 +38,69 @@ def _blocked(span: Span, blockers: list[Span]) -> bool:
     return any(blocker.start <= span.start and span.end <= blocker.end for blocker in blockers)
 
 
-def about_someone_else(doc: Doc) -> list[Span]:
-    """The NOT_RED_FLAG matches of a doc: a sign put on someone else ("my dad had cancer")."""
-    return [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG]
+@lru_cache(maxsize=1)
+def said_of_anyone() -> frozenset[str]:
+    """The flags that count whoever they are said of (data/red_flags.yml: said_of_anyone)."""
+    return frozenset(flag.id for flag in load_red_flags() if flag.said_of_anyone)
+
+
+def said_of_someone_else(span: Span) -> bool:
+    """True when, reading back from the span, the sentence names another person before the speaker.
+
+    "My husband has weakness in both legs" is about him; "my wife says I wet the bed" and "my wife
+    noticed my spine has changed shape" are about me.
+    """
+    if span.id_ in said_of_anyone():
+        return False
+    third_parties = lexicon("third_parties")
+    if any(token.lower_ == "my" or token.lower_.replace("'", "") in FIRST_PERSON for token in span):
+        return False
+    if any(token.lower_ in third_parties for token in span):
+        return True
+    for token in reversed(span.doc[span.sent.start : span.start]):
+        word = token.lower_.replace("'", "")
+        if word in FIRST_PERSON:
+            return False
+        if token.lower_ in third_parties:
+            return True
+    return False
+
+
+def asked_in_general(sentence: Span) -> bool:
+    """A question about a sign in general, not about the speaker: "what's saddle anaesthesia?",
+    "does losing control of your bladder mean it's serious?"."""
+    words = [token.lower_ for token in sentence if not token.is_punct]
+    if not words or any(word.replace("'", "") in FIRST_PERSON or word == "my" for word in words):
+        return False
+    is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS
+    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and words[1:2] != ["it"]
+    return is_question and (
+        words[0] in QUESTION_OPENERS or asks_about_a_sign or any(word in GENERIC_YOU for word in words)
+    )
+
+
+def _explained_away(span: Span) -> bool:
+    """True when a dismisser of the span's own flag matches in the same sentence ("lost weight on a diet")."""
+    return any(
+        other.label_ == NOT_RED_FLAG and other.id_ == span.id_ and other.sent.start == span.sent.start
+        for other in span.doc.spans[SPANS_KEY]
+    )
+
+
+def is_dismissed(span: Span, blockers: list[Span]) -> bool:
+    """Negated, someone else's, asked in general, or explained away."""
+    return (
+        is_negated(span)
+        or _blocked(span, blockers)
+        or said_of_someone_else(span)
+        or asked_in_general(span.sent)
+        or _explained_away(span)
+    )
 
 
 def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
-    """The red-flag matches of a doc from `build_pipeline`, split into (stated, dismissed).
+    """The red-flag matches of a doc from the shared pipeline, split into (stated, dismissed).
 
-    Dismissed mentions are negated ("no numbness") or about someone else ("my dad had cancer").
     Both lists are in text order, longest match first at each start.
     """
     blockers = about_someone_else(doc)
@@ -33,5 +108,20 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
     dismissed: list[Span] = []
     for span in sorted(doc.spans[SPANS_KEY], key=lambda span: (span.start, -len(span))):
         if span.label_ in RED_FLAG_ROLES:
-            (dismissed if is_negated(span) or _blocked(span, blockers) else stated).append(span)
+            (dismissed if is_dismissed(span, blockers) else stated).append(span)
     return stated, dismissed
+
+
+def considered_sentences(doc: Doc) -> list[Span]:
+    """The sentences the semantic layer compares with the red flags: none with a dismissed mention or a
+    dismisser, none of fewer than MIN_WORDS words, none asked in general, none that denies something."""
+    dismissers = [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG]
+    skipped = {span.sent.start for span in [*red_flag_mentions(doc)[1], *dismissers]}
+    return [
+        sentence
+        for sentence in doc.sents
+        if sentence.start not in skipped
+        and sum(token.is_alpha for token in sentence) >= MIN_WORDS
+        and not asked_in_general(sentence)
+        and not denies_something(sentence)
+    ]

@@ -34,10 +34,13 @@ FINE_FILLERS = {
     "be", "feel", "seem", "look", "all", "both", "still", "totally", "completely", "perfectly", "pretty",
     "absolutely", "quite", "fairly", "seemingly", "otherwise", "always", "now", "'s", "'re", "on"
 }
+# Negation words that stand alone ("no weakness", "never had"), unlike the verbal n't of "can't feel".
+STANDALONE_CUES = {"no", "not", "never", "without", "none", "nothing", "nor", "neither"}
 ANSWER_MARKS = {":", "-", "?", "="}
 ANSWER_NO = {"no", "none", "nope", "never", "negative", "nil"}
 # "never had chest pain like this" asserts the span.
 ASSERTING_AFTER = {("like", "this"), ("like", "that"), ("this", "bad")}
+RELIEVED = {"normally", "strong"}
 # fmt: on
 
 
@@ -107,3 +110,12 @@ def _fine_after(span: Span) -> bool:
         if token.lemma_.lower() not in FINE_FILLERS and token.lower_ not in FINE_FILLERS:
             return False
     return False
+
+
+def denies_something(sentence: Span) -> bool:
+    """True when a sentence says something is absent or fine: "no trouble starting", "my legs are strong",
+    "feeling down there is normal". The semantic layer leaves such sentences alone; the encoder can't tell
+    a sign from its denial."""
+    return any(
+        (token.lower_ in STANDALONE_CUES and _is_cue(token)) or token.lower_ in FINE | RELIEVED for token in sentence
+    )

@@ -14,6 +14,7 @@ SQLite path in the endpoints file names the same database file.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import re
@@ -24,11 +25,11 @@ from typing import Any
 
 import sqlalchemy
 
+from components.red_flags import load_red_flags
 from privacy.forget import Forgetter
 
 WEB = Path(__file__).resolve().parent
 FILES = {
-    "/": (WEB / "index.html", "text/html; charset=utf-8"),
     "/demo.js": (WEB / "demo.js", "text/javascript; charset=utf-8"),
     "/webchat.js": (WEB / "node_modules/rasa-webchat/lib/index.js", "text/javascript; charset=utf-8"),
 }
@@ -44,6 +45,15 @@ CSP = (
 )
 
 
+EMERGENCY_SIGNS = "<!-- emergency signs: filled in by web/serve.py from data/red_flags.yml -->"
+
+
+def demo_page() -> bytes:
+    """index.html, its safety notice listing the emergency red flags of data/red_flags.yml."""
+    signs = "".join(f"<li>{html.escape(flag.checklist)}</li>" for flag in load_red_flags() if flag.tier == "emergency")
+    return (WEB / "index.html").read_text(encoding="utf-8").replace(EMERGENCY_SIGNS, f"<ul>{signs}</ul>").encode()
+
+
 class Handler(BaseHTTPRequestHandler):
     """Fixed routes only: nothing else under web/ (node_modules, tests) is reachable."""
 
@@ -52,7 +62,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         """Serve one of the fixed files, or the widget script with its configuration."""
         path = self.path.split("?", 1)[0]
-        if path == "/widget.js":
+        if path == "/":
+            self._send(HTTPStatus.OK, demo_page(), "text/html; charset=utf-8")
+        elif path == "/widget.js":
             config = json.dumps({"socketUrl": self.server.socket_url})
             body = f"window.BACKSPASM_CONFIG = {config};\n".encode() + (WEB / "widget.js").read_bytes()
             self._send(HTTPStatus.OK, body, "text/javascript; charset=utf-8")

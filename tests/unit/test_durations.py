@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.tokens import Span
 from spacy.util import filter_spans
@@ -43,6 +45,22 @@ def longest(text: str, label: str) -> Span:
 )
 def test_to_days(text: str, days: float) -> None:
     assert to_days(longest(text, "duration")) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("since Saturday", 2.0),
+        ("since the weekend", 2.0),
+        ("since training on tuesday", 6.0),
+        ("since last thurs", 4.0),
+        ("since Monday", 7.0),  # said on a Monday: a week ago
+    ],
+)
+def test_since_a_day_of_the_week_counts_back_to_it(text: str, days: float) -> None:
+    monday = date(2026, 11, 30)
+    assert monday.weekday() == 0
+    assert to_days(longest(text, "duration"), today=monday) == days
 
 
 def test_to_days_without_an_amount_is_none() -> None:

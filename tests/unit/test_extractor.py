@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shutil
+
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import components.extractor
-from components.extractor import RuleEntityExtractor, find_entities
+import components.language
+from components.extractor import NoRedFlagPatterns, RuleEntityExtractor, find_entities
 from components.language import build_pipeline
 
 
@@ -155,12 +159,7 @@ def test_each_flag_is_reported_once() -> None:
 
 @pytest.fixture
 def extractor(tmp_path: Path) -> RuleEntityExtractor:
-    return RuleEntityExtractor.create(
-        RuleEntityExtractor.get_default_config(),
-        LocalModelStorage(tmp_path),
-        Resource("rule_entity_extractor"),
-        ExecutionContext(GraphSchema({})),
-    )
+    return make_extractor(tmp_path)
 
 
 def classified(text: str, intent: str, confidence: float = 0.8) -> Message:
@@ -271,9 +270,104 @@ def test_a_failure_leaves_the_message_unchanged(
     assert message.get("entities") is None
 
 
+def make_extractor(storage: Path, **config: Any) -> RuleEntityExtractor:
+    storage.mkdir(parents=True, exist_ok=True)
+    return RuleEntityExtractor.create(
+        {**RuleEntityExtractor.get_default_config(), **config},
+        LocalModelStorage(storage),
+        Resource("rule_entity_extractor"),
+        ExecutionContext(GraphSchema({})),
+    )
+
+
 def test_patterns_dir_config(tmp_path: Path) -> None:
     (tmp_path / "flags.jsonl").write_text('{"label": "RED_FLAG_URGENT", "pattern": "purple", "id": "colour"}\n')
-    extractor = RuleEntityExtractor({**RuleEntityExtractor.get_default_config(), "patterns_dir": str(tmp_path)})
+    extractor = make_extractor(tmp_path / "model", patterns_dir=str(tmp_path))
     [message] = extractor.process([classified("it went purple", "ask_relief")])
     assert [(entity["value"], entity["role"]) for entity in message.get("entities")] == [("colour", "urgent")]
     assert message.get("intent")["name"] == "report_red_flag"
+
+
+def load_trained(storage: Path) -> RuleEntityExtractor:
+    return RuleEntityExtractor.load(
+        RuleEntityExtractor.get_default_config(),
+        LocalModelStorage(storage),
+        Resource("rule_entity_extractor"),
+        ExecutionContext(GraphSchema({})),
+    )
+
+
+def test_the_trained_model_keeps_its_patterns_and_needs_no_source_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_extractor(tmp_path / "model").train(TrainingData())
+    copy = shutil.copytree(tmp_path / "model", tmp_path / "elsewhere" / "model")
+
+    def no_sources(*args: Any) -> list[dict[str, Any]]:
+        raise AssertionError("a loaded model must not read the source files")
+
+    monkeypatch.setattr(components.language, "source_patterns", no_sources)
+    monkeypatch.setattr(components.extractor, "source_patterns", no_sources)
+    [message] = load_trained(copy).process([classified("I wet myself this morning", "ask_relief")])
+    assert message.get("intent")["name"] == "report_red_flag"
+
+
+def test_a_model_without_red_flag_patterns_refuses_to_load(tmp_path: Path) -> None:
+    make_extractor(tmp_path / "model").train(TrainingData())
+    [patterns_file] = (tmp_path / "model").rglob(components.extractor.PATTERNS_FILE)
+    entity_patterns = [line for line in patterns_file.read_text().splitlines() if '"RED_FLAG_' not in line]
+    patterns_file.write_text("\n".join(entity_patterns) + "\n")
+    with pytest.raises(NoRedFlagPatterns, match="no red-flag patterns"):
+        load_trained(tmp_path / "model")
+
+
+TOY_FLAGS = """
+lexicons: {}
+flags:
+  - id: cold_feet
+    tier: emergency
+    checklist: feet that turned blue and cold
+    source: a test
+    descriptions: ["my toes have turned blue and icy cold", "my feet are blue and freezing"]
+    patterns: [purple toes]
+not_red_flag:
+  patterns: []
+  descriptions: ["my feet are warm and pink", "I like the colour blue"]
+"""
+
+
+@pytest.fixture
+def toy(tmp_path: Path) -> RuleEntityExtractor:
+    (tmp_path / "toy.yml").write_text(TOY_FLAGS)
+    return make_extractor(tmp_path / "model", red_flags_file=str(tmp_path / "toy.yml"), similarity_threshold=0.6)
+
+
+def test_a_sentence_close_to_a_red_flag_asks_the_safety_question(toy: RuleEntityExtractor) -> None:
+    text = "Ice helped a bit. Both of my feet went blue and icy cold last night"
+    [message] = toy.process([classified(text, "ask_cold_therapy")])
+    assert message.get("intent")["name"] == "possible_red_flag"
+    [near] = [entity for entity in message.get("entities") if entity["entity"] == "possible_red_flag"]
+    assert near["value"] == "cold_feet" and near["confidence_entity"] >= 0.6
+    assert text[near["start"] : near["end"]] == "Both of my feet went blue and icy cold last night"
+    assert [intent["name"] for intent in message.get("intent_ranking")][:2] == ["possible_red_flag", "ask_cold_therapy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my feet are not blue or cold at all",  # denied
+        "my feet are warm and pink again",  # nearer a description of no red flag
+        "what does it mean when your toes go blue?",  # asked in general
+        "is ice or heat better for a spasm?",  # nowhere near
+    ],
+)
+def test_denials_and_other_sentences_get_no_safety_question(toy: RuleEntityExtractor, text: str) -> None:
+    [message] = toy.process([classified(text, "ask_relief")])
+    assert message.get("intent")["name"] == "ask_relief"
+    assert not [entity for entity in message.get("entities") if entity["entity"] == "possible_red_flag"]
+
+
+def test_the_rules_win_over_the_semantic_layer(toy: RuleEntityExtractor) -> None:
+    [message] = toy.process([classified("I have purple toes and my feet are blue and icy cold", "ask_relief")])
+    assert message.get("intent")["name"] == "report_red_flag"
+    assert [entity["entity"] for entity in message.get("entities")] == ["red_flag"]

@@ -1,33 +1,45 @@
-"""The shared spaCy pipeline: built once, lookup lemmas, patterns loaded from JSONL."""
+"""The shared spaCy pipeline: built once, sentences, lookup lemmas, entity patterns and generated red flags."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from components.language import DEFAULT_PATTERNS_DIR, SPANS_KEY, build_pipeline, lemmas
+from components.language import (
+    DEFAULT_PATTERNS_DIR,
+    SPANS_KEY,
+    build_pipeline,
+    lemmas,
+    pipeline_from_patterns,
+    source_patterns,
+)
+from components.red_flags import span_patterns
 
 
-def test_pipeline_is_built_once_with_lemmatizer_and_ruler() -> None:
+def test_pipeline_is_built_once_with_sentences_lemmatizer_and_ruler() -> None:
     nlp = build_pipeline()
     assert nlp is build_pipeline()
-    assert nlp.pipe_names == ["lemmatizer", "lowercase_lemmas", "span_ruler"]
+    assert nlp.pipe_names == ["sentencizer", "lemmatizer", "lowercase_lemmas", "span_ruler"]
 
 
 def test_default_patterns_dir_is_the_repos_data_patterns() -> None:
     assert Path(__file__).resolve().parents[2] / "data" / "patterns" == DEFAULT_PATTERNS_DIR
-    assert {"entities.jsonl", "red_flags.jsonl"} <= {path.name for path in DEFAULT_PATTERNS_DIR.glob("*.jsonl")}
+    assert [path.name for path in DEFAULT_PATTERNS_DIR.glob("*.jsonl")] == ["entities.jsonl"]
 
 
-def test_every_jsonl_file_in_the_patterns_dir_is_loaded(tmp_path: Path) -> None:
+def test_every_jsonl_file_in_the_patterns_dir_is_loaded_beside_the_red_flags(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(json.dumps({"label": "body_part", "pattern": "knee", "id": "knee"}) + "\n")
     (tmp_path / "b.jsonl").write_text(json.dumps({"label": "drug", "pattern": [{"LEMMA": "ibuprofen"}]}) + "\n")
     (tmp_path / "ignored.txt").write_text(json.dumps({"label": "other", "pattern": "my"}) + "\n")
-    doc = build_pipeline(tmp_path)("My knee hurts, I took ibuprofen")
-    assert [(span.text, span.label_, span.id_) for span in doc.spans[SPANS_KEY]] == [
+    patterns = source_patterns(tmp_path)
+    assert patterns[2:] == span_patterns()
+    doc = pipeline_from_patterns(patterns)("My knee hurts, I took ibuprofen. I wet myself")
+    assert [(span.text, span.label_, span.id_) for span in doc.spans[SPANS_KEY] if span.label_ != "NOT_RED_FLAG"] == [
         ("knee", "body_part", "knee"),
         ("ibuprofen", "drug", ""),
+        ("wet myself", "RED_FLAG_EMERGENCY", "bladder_bowel"),
     ]
+    assert [sentence.text for sentence in doc.sents] == ["My knee hurts, I took ibuprofen.", "I wet myself"]
 
 
 def test_phrase_patterns_match_any_case() -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import uuid
 
 import pytest
 import requests
 
+from components.red_flags import load_red_flags
 from tests.servers import Assistant
 from tests.web.helpers import WebServer, stored_events
 
@@ -49,6 +51,8 @@ def test_only_the_widget_files_are_served(web: WebServer, assistant: Assistant) 
     """The page, the widget and the bundle are served with a CSP; the rest of web/ is not reachable."""
     page = requests.get(f"{web.url}/", timeout=10)
     assert page.ok and "Forget me" in page.text
+    emergency = [flag.checklist for flag in load_red_flags() if flag.tier == "emergency"]
+    assert all(f"<li>{html.escape(sign)}</li>" in page.text for sign in emergency) and "signs:" not in page.text
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
     widget = requests.get(f"{web.url}/widget.js", timeout=10)
     assert f'"socketUrl": "{assistant.rasa_url}"' in widget.text

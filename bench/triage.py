@@ -1,0 +1,250 @@
+"""Triage on words nobody tuned for: red flags in first messages, and multi-turn patient vignettes.
+
+The vignettes are scored as Semigran et al. (BMJ 2015) scored symptom checkers: the share whose final
+advice is the right level of care. Run: `python -m bench.triage` (starts Rasa and the action server);
+tests/conversation/test_triage.py keeps both suites as regression sets.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from actions.knowledge import guidance
+from bench.blind import events_of_last_turn
+from components.red_flags import load_red_flags
+from tests.servers import ROOT, Assistant
+
+# Two first-message suites by two writers who never saw data/ or the patterns; see bench/RESULTS.md.
+FIRST_MESSAGE_SUITES = (ROOT / "tests" / "blind" / "red_flags.yml", ROOT / "tests" / "blind" / "red_flags_fresh.yml")
+VIGNETTES = ROOT / "tests" / "blind" / "vignettes.yml"
+RESULT = ROOT / "results" / "triage.json"
+# Each level of care is the section that gives its advice, most urgent first.
+LEVEL_SECTIONS = {
+    "emergency": "emergency_care",
+    "urgent": "urgent_care",
+    "see_doctor": "when_to_see_doctor",
+    "self_care": "self_care_plan",
+}
+RED_FLAG_LEVELS = ("emergency", "urgent")
+# Answers that tell a person how to look after the back at home.
+HOME_ADVICE = ("self_care_plan", "cold_therapy", "heat_therapy", "relief", "rest_and_movement", "medication", "sleep")
+SAFETY_QUESTION = "action_safety_question"
+# The vignette's answer to each question of the symptom check.
+ANSWER_FOR_SLOT = {
+    "emergency_signs": "emergency_signs",
+    "urgent_signs": "urgent_signs",
+    "body_part": "body_part",
+    "duration_days": "duration",
+    "recurring": "recurring",
+    "pain_level": "pain_level",
+    "not_improving": "improving",
+}
+MAX_TURNS = 14
+
+
+def reply_text(replies: list[dict[str, Any]]) -> str:
+    """All the text of one turn's replies."""
+    return "\n".join(reply.get("text") or "" for reply in replies)
+
+
+def advice_level(replies: list[dict[str, Any]]) -> str | None:
+    """The most urgent level of care whose advice the replies give, if any."""
+    text, sections = reply_text(replies), guidance()
+    return next((level for level, section in LEVEL_SECTIONS.items() if sections[section].answer in text), None)
+
+
+def gives_home_advice(replies: list[dict[str, Any]]) -> bool:
+    """True when the replies contain a home-care answer from the guide."""
+    text, sections = reply_text(replies), guidance()
+    return any(sections[section].answer in text for section in HOME_ADVICE if section in sections)
+
+
+@dataclass(frozen=True)
+class FirstMessage:
+    """One first message, the level it should get (None: no alarm), and what it got."""
+
+    text: str
+    expected: str | None
+    level: str | None
+    asked_safety_question: bool
+
+    @property
+    def alarmed(self) -> bool:
+        """Emergency or urgent advice at once."""
+        return self.level in RED_FLAG_LEVELS
+
+    @property
+    def right_at_once(self) -> bool:
+        """A red flag got its tier's advice (or a more urgent one) in the first reply."""
+        return self.alarmed and RED_FLAG_LEVELS.index(self.level) <= RED_FLAG_LEVELS.index(self.expected)
+
+    @property
+    def caught(self) -> bool:
+        """Right at once, or held back by the safety question before any home advice."""
+        return self.right_at_once or (self.asked_safety_question and not self.alarmed)
+
+
+def first_messages(paths: tuple[Path, ...] = FIRST_MESSAGE_SUITES) -> list[tuple[str, str | None]]:
+    """(text, expected tier) for the red flags, then (text, None) for the look-alikes, of every suite."""
+    cases: list[tuple[str, str | None]] = []
+    for path in paths:
+        suite = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases += [(case["text"], case["tier"]) for case in suite["red_flags"]]
+        cases += [(case["text"], None) for case in suite["safe"]]
+    return cases
+
+
+def run_first_messages(assistant: Assistant, cases: list[tuple[str, str | None]]) -> list[FirstMessage]:
+    """Send each message as the first of a new conversation."""
+    outcomes = []
+    for text, expected in cases:
+        sender = f"triage-{uuid.uuid4().hex[:12]}"
+        replies = assistant.talk(sender, text)
+        actions = [event.get("name") for event in events_of_last_turn(assistant.tracker(sender))]
+        outcomes.append(FirstMessage(text, expected, advice_level(replies), SAFETY_QUESTION in actions))
+    return outcomes
+
+
+@dataclass
+class Vignette:
+    """One patient story driven through the assistant, and the levels of advice it got, in order."""
+
+    id: str
+    expected: str
+    levels: list[str] = field(default_factory=list)
+    home_advice_before_alarm: bool = False
+    turns: int = 0
+
+    @property
+    def final(self) -> str | None:
+        """The last level of advice given."""
+        return self.levels[-1] if self.levels else None
+
+    @property
+    def right(self) -> bool:
+        return self.final == self.expected
+
+
+def next_message(story: dict[str, Any], tracker: dict[str, Any], sent_follow_up: bool) -> str | None:
+    """What the patient says next: the answer to the question asked, the follow-up, or nothing."""
+    answers = story["answers"]
+    actions = [event.get("name") for event in events_of_last_turn(tracker)]
+    if SAFETY_QUESTION in actions:  # a yes-or-no question about one sign: answered as its tier's checklist
+        flag = (tracker.get("slots") or {}).get("safety_flag") or ""
+        return answers["emergency_signs"] if flag in emergency_flag_ids() else answers["urgent_signs"]
+    active = (tracker.get("active_loop") or {}).get("name")
+    requested = (tracker.get("slots") or {}).get("requested_slot")
+    if active and requested in ANSWER_FOR_SLOT:
+        return answers[ANSWER_FOR_SLOT[requested]]
+    return None if sent_follow_up else story["follow_up"]
+
+
+def emergency_flag_ids() -> set[str]:
+    """The ids of the emergency-tier red flags."""
+    return {flag.id for flag in load_red_flags() if flag.tier == "emergency"}
+
+
+def run_vignette(assistant: Assistant, story: dict[str, Any]) -> Vignette:
+    """Drive one story: the opening, then the answers to whatever the assistant asks."""
+    sender = f"vignette-{story['id']}-{uuid.uuid4().hex[:8]}"
+    outcome = Vignette(story["id"], story["level"])
+    message: str | None = story["opening"]
+    sent_follow_up = False
+    while message is not None and outcome.turns < MAX_TURNS:
+        replies = assistant.talk(sender, message)
+        outcome.turns += 1
+        level = advice_level(replies)
+        if gives_home_advice(replies) and not any(seen in RED_FLAG_LEVELS for seen in [*outcome.levels, level]):
+            outcome.home_advice_before_alarm = True
+        if level:
+            outcome.levels.append(level)
+        tracker = assistant.tracker(sender)
+        if level and not (tracker.get("active_loop") or {}).get("name"):
+            break
+        sent_follow_up = sent_follow_up or message == story["follow_up"]
+        message = next_message(story, tracker, sent_follow_up)
+    return outcome
+
+
+def run_vignettes(assistant: Assistant, path: Path = VIGNETTES) -> list[Vignette]:
+    """Every vignette in a conversation of its own."""
+    stories = yaml.safe_load(path.read_text(encoding="utf-8"))["vignettes"]
+    return [run_vignette(assistant, story) for story in stories]
+
+
+def summary(first: list[FirstMessage], vignettes: list[Vignette]) -> dict[str, Any]:
+    """The scores: red-flag recall (at once, and caught), false alarms, and vignettes at the right level."""
+    flags = [outcome for outcome in first if outcome.expected]
+    safe = [outcome for outcome in first if not outcome.expected]
+    emergencies = [vignette for vignette in vignettes if vignette.expected == "emergency"]
+    by_level = Counter(vignette.expected for vignette in vignettes)
+    right_by_level = Counter(vignette.expected for vignette in vignettes if vignette.right)
+    return {
+        "red_flags": len(flags),
+        "right_at_once": sum(outcome.right_at_once for outcome in flags),
+        "caught": sum(outcome.caught for outcome in flags),
+        "look_alikes": len(safe),
+        "false_alarms": sum(outcome.alarmed for outcome in safe),
+        "safety_questions_on_look_alikes": sum(outcome.asked_safety_question for outcome in safe),
+        "vignettes": len(vignettes),
+        "vignettes_right": sum(vignette.right for vignette in vignettes),
+        "vignettes_by_level": {level: f"{right_by_level[level]}/{by_level[level]}" for level in LEVEL_SECTIONS},
+        "emergency_home_advice_first": sum(vignette.home_advice_before_alarm for vignette in emergencies),
+    }
+
+
+def report(first: list[FirstMessage], vignettes: list[Vignette]) -> str:
+    """The scores, then every case that went wrong."""
+    scores = summary(first, vignettes)
+    lines = [
+        f"First messages ({', '.join(str(path.relative_to(ROOT)) for path in FIRST_MESSAGE_SUITES)}):",
+        f"  red flags given their tier's advice at once: {scores['right_at_once']}/{scores['red_flags']}",
+        f"  red flags caught (advice, or a safety question first): {scores['caught']}/{scores['red_flags']}",
+        f"  false alarms on look-alikes: {scores['false_alarms']}/{scores['look_alikes']}"
+        f" (safety questions: {scores['safety_questions_on_look_alikes']})",
+        f"Vignettes ({VIGNETTES.relative_to(ROOT)}): {scores['vignettes_right']}/{scores['vignettes']} at the right level",
+        *[f"  {level:10} {score}" for level, score in scores["vignettes_by_level"].items()],
+        f"  emergency vignettes given home advice before emergency advice: {scores['emergency_home_advice_first']}",
+        "Misses:",
+    ]
+    lines += [f"  flag {o.expected} -> {o.level or '-'}: {o.text}" for o in first if o.expected and not o.right_at_once]
+    lines += [f"  look-alike -> {o.level}: {o.text}" for o in first if not o.expected and o.alarmed]
+    lines += [f"  vignette {v.id} -> {v.levels}" for v in vignettes if not v.right]
+    lines += [
+        f"  vignette {v.id}: home advice before emergency advice"
+        for v in vignettes
+        if v.expected == "emergency" and v.home_advice_before_alarm
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Start the assistant, run the suites, print the report and write the scores to results/triage.json."""
+    with tempfile.TemporaryDirectory() as workdir:
+        assistant = Assistant(Path(workdir))
+        try:
+            assistant.start_actions()
+            assistant.start_rasa()
+            suites = {path.stem: run_first_messages(assistant, first_messages((path,))) for path in FIRST_MESSAGE_SUITES}
+            vignettes = run_vignettes(assistant)
+        finally:
+            assistant.stop_rasa()
+            assistant.stop_actions()
+    for name, first in suites.items():
+        print(f"== {name}\n{report(first, vignettes)}")
+    RESULT.parent.mkdir(parents=True, exist_ok=True)
+    RESULT.write_text(json.dumps({name: summary(first, vignettes) for name, first in suites.items()}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

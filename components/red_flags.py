@@ -1,0 +1,187 @@
+"""Red flags from data/red_flags.yml: the flags themselves and the spaCy span_ruler patterns built from them.
+
+The template notation of the patterns is explained in the header of data/red_flags.yml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RED_FLAGS_FILE = Path(__file__).resolve().parent.parent / "data" / "red_flags.yml"
+TIER_LABELS = {"emergency": "RED_FLAG_EMERGENCY", "urgent": "RED_FLAG_URGENT"}
+NOT_RED_FLAG = "NOT_RED_FLAG"
+OPERATORS = "?*+"
+NUMBER = "NUMBER"
+
+Lexicons = dict[str, Any]  # name -> list of words or phrasings, or a "/regex/" string
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A red flag: its id, its tier (emergency or urgent), the plain words a person is asked, their source,
+    descriptions: sentences a person might say, for the semantic layer (components/red_flag_similarity.py),
+    and whether it counts when said of someone else (a parent writing about a child's age)."""
+
+    id: str
+    tier: str
+    checklist: str
+    source: str
+    descriptions: tuple[str, ...] = ()
+    said_of_anyone: bool = False
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The file's data, every value a string: YAML 1.1 would read words such as no, on and off as booleans."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def load_red_flags(path: Path = RED_FLAGS_FILE) -> list[RedFlag]:
+    """The flags of the file, in its order."""
+    return [
+        RedFlag(
+            flag["id"],
+            flag["tier"],
+            flag["checklist"],
+            flag["source"],
+            _descriptions(flag.get("descriptions"), flag["id"]),
+            flag.get("said_of_anyone") == "true",
+        )
+        for flag in _read(path)["flags"]
+    ]
+
+
+def clear_descriptions(path: Path = RED_FLAGS_FILE) -> tuple[str, ...]:
+    """The descriptions under not_red_flag: messages that describe no red flag ("my bladder is fine")."""
+    return _descriptions(_not_red_flag(_read(path)).get("descriptions"), NOT_RED_FLAG)
+
+
+@lru_cache(maxsize=32)
+def lexicon(name: str, path: Path = RED_FLAGS_FILE) -> frozenset[str]:
+    """The words of one word lexicon of the file, lowercased: for code that reads words, such as the
+    third_parties of components/mentions.py."""
+    return frozenset(word.lower() for word in _words(name, _read(path).get("lexicons") or {}))
+
+
+def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
+    """The span_ruler patterns of every flag, then the NOT_RED_FLAG ones.
+
+    A flag's own patterns get the label of its tier and the flag's id. Its `dismissed_by` templates get the
+    label NOT_RED_FLAG and the flag's id: a look-alike that dismisses that flag ("lost weight on purpose").
+    The templates under not_red_flag get the label NOT_RED_FLAG and no id: a sign put on someone else.
+    """
+    data = _read(path)
+    lexicons = data.get("lexicons") or {}
+    patterns = []
+    dismissers = []
+    for flag in data["flags"]:
+        name, tier = flag.get("id"), flag.get("tier")
+        if tier not in TIER_LABELS:
+            raise ValueError(f"red flag {name!r}: unknown tier {tier!r}, not one of {', '.join(TIER_LABELS)}")
+        if not flag.get("patterns"):
+            raise ValueError(f"red flag {name!r} has no patterns")
+        for template in flag["patterns"]:
+            for pattern in _build(template, lexicons, name):
+                patterns.append({"label": TIER_LABELS[tier], "pattern": pattern, "id": name})
+        for template in _list(flag.get("dismissed_by"), f"red flag {name!r}: dismissed_by"):
+            for pattern in _build(template, lexicons, f"{name} (dismissed_by)"):
+                dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern, "id": name})
+    for template in _list(_not_red_flag(data).get("patterns"), "not_red_flag: patterns"):
+        for pattern in _build(template, lexicons, NOT_RED_FLAG):
+            dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern})
+    return patterns + dismissers
+
+
+def _not_red_flag(data: dict[str, Any]) -> dict[str, Any]:
+    """The not_red_flag section: its patterns and descriptions (a bare list is its patterns)."""
+    section = data.get("not_red_flag") or {}
+    return {"patterns": section} if isinstance(section, list) else section
+
+
+def _list(value: Any, where: str) -> list[str]:
+    """A list of strings from the file, or an empty one when the key is absent."""
+    if value is None or value == "":
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ValueError(f"{where} must be a list of non-empty strings")
+    return value
+
+
+def _descriptions(value: Any, owner: str) -> tuple[str, ...]:
+    """The descriptions of a flag (or of not_red_flag), stripped."""
+    return tuple(text.strip() for text in _list(value, f"{owner}: descriptions"))
+
+
+def _build(template: str, lexicons: Lexicons, owner: str) -> list[list[dict] | str]:
+    """The patterns of one template: a phrase where every word is plain, else a list of token patterns."""
+    try:
+        built = []
+        for words in _expand(template, lexicons):
+            tokens = [_token(word, lexicons) for word in words]
+            is_phrase = all(token == {"LOWER": word} for token, word in zip(tokens, words, strict=True))
+            built.append(" ".join(words) if is_phrase else tokens)
+        return built
+    except ValueError as error:
+        raise ValueError(f"{owner}, pattern {template!r}: {error}") from None
+
+
+def _expand(template: str, lexicons: Lexicons) -> list[list[str]]:
+    """The word sequences of a template: one for each choice of phrasing of every <name> in it."""
+    choices = []
+    for word in template.split():
+        if word.startswith("<") and word.endswith(">"):
+            phrasings = _lexicon(word[1:-1], lexicons)
+            if isinstance(phrasings, str):
+                raise ValueError(f"lexicon {word[1:-1]!r} is a regex, not a list of phrasings")
+            choices.append([words for phrasing in phrasings for words in _expand(phrasing, lexicons)])
+        else:
+            choices.append([[word]])
+    return [[word for part in parts for word in part] for parts in product(*choices)]
+
+
+def _token(word: str, lexicons: Lexicons) -> dict:
+    """The token pattern of one template word."""
+    token: dict[str, Any] = {}
+    if len(word) > 1 and word[-1] in OPERATORS:
+        word, token["OP"] = word[:-1], word[-1]
+    attr = "LOWER"
+    if word.startswith("~"):
+        attr, word = "LEMMA", word[1:]
+    if word == NUMBER:
+        token["LIKE_NUM"] = True
+    elif "|" in word:
+        values: list[str] = []
+        for part in word.split("|"):
+            values.extend(_words(part[1:], lexicons) if part.startswith("$") else [part])
+        token[attr] = {"IN": list(dict.fromkeys(values))}
+    elif word.startswith("$"):
+        values = _lexicon(word[1:], lexicons)
+        token[attr] = {"REGEX": values[1:-1]} if isinstance(values, str) else {"IN": _words(word[1:], lexicons)}
+    else:
+        token[attr] = word
+    return token
+
+
+def _words(name: str, lexicons: Lexicons) -> list[str]:
+    """A lexicon of single words, for $name in a template (alone or as one of a|$name|c)."""
+    values = _lexicon(name, lexicons)
+    if isinstance(values, str):
+        raise ValueError(f"lexicon {name!r} is a regex: it cannot be one of several choices")
+    if any(len(value.split()) != 1 or value[0] in "~$<" or "|" in value for value in values):
+        raise ValueError(f"lexicon {name!r} holds phrasings, not words: use <{name}>")
+    return values
+
+
+def _lexicon(name: str, lexicons: Lexicons) -> list[str] | str:
+    """A lexicon by name: a list of words or phrasings, or a /regex/."""
+    if name not in lexicons:
+        raise ValueError(f"unknown lexicon {name!r}")
+    value = lexicons[name]
+    if isinstance(value, str) and not (len(value) > 2 and value.startswith("/") and value.endswith("/")):
+        raise ValueError(f"lexicon {name!r} is neither a list nor a /regex/")
+    return value

@@ -1,0 +1,54 @@
+"""The blind triage suites as regression sets: red flags in first messages, and multi-turn patient vignettes.
+
+Written by someone who had not read data/ or the patterns, before any tuning; never edited to pass.
+`python -m bench.triage` prints the whole report; the first scores and the targets are in bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.triage import FirstMessage, Vignette, first_messages, report, run_first_messages, run_vignettes, summary
+from tests.servers import Assistant
+
+# Floors at what the suites measured when they were last scored; the targets are 100% and 1 in 30.
+MIN_RIGHT_AT_ONCE = 0.0
+MIN_CAUGHT = 0.0
+MAX_FALSE_ALARM_RATE = 1.0
+MIN_VIGNETTES_RIGHT = 0.0
+
+
+@pytest.fixture(scope="module")
+def first(assistant: Assistant) -> list[FirstMessage]:
+    return run_first_messages(assistant, first_messages())
+
+
+@pytest.fixture(scope="module")
+def vignettes(assistant: Assistant) -> list[Vignette]:
+    return run_vignettes(assistant)
+
+
+def test_red_flags_in_first_messages_are_caught(first: list[FirstMessage], vignettes: list[Vignette]) -> None:
+    scores = summary(first, vignettes)
+    print("\n" + report(first, vignettes))
+    assert scores["red_flags"] >= 60
+    assert scores["right_at_once"] >= MIN_RIGHT_AT_ONCE * scores["red_flags"]
+    assert scores["caught"] >= MIN_CAUGHT * scores["red_flags"]
+
+
+def test_look_alikes_raise_few_alarms(first: list[FirstMessage]) -> None:
+    safe = [outcome for outcome in first if not outcome.expected]
+    alarms = [outcome.text for outcome in safe if outcome.alarmed]
+    assert len(safe) >= 60
+    assert len(alarms) <= MAX_FALSE_ALARM_RATE * len(safe), alarms
+
+
+def test_vignettes_end_at_the_right_level(vignettes: list[Vignette]) -> None:
+    assert len(vignettes) >= 40
+    wrong = [(vignette.id, vignette.levels) for vignette in vignettes if not vignette.right]
+    assert len(vignettes) - len(wrong) >= MIN_VIGNETTES_RIGHT * len(vignettes), wrong
+
+
+def test_no_emergency_vignette_gets_home_advice_before_its_emergency_advice(vignettes: list[Vignette]) -> None:
+    first_home = [vignette.id for vignette in vignettes if vignette.expected == "emergency" and vignette.home_advice_before_alarm]
+    assert first_home == []

@@ -1,0 +1,86 @@
+"""Typed answers to the symptom check's questions, read in the context of the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.typed_answers import is_easing, keeps_coming_back, pain_score, yes_or_no
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes", True),
+        ("Yeah", True),
+        ("yep, it does", True),
+        ("Yes, it keeps coming back", True),
+        ("kind of", True),
+        ("no", False),
+        ("nope", False),
+        ("nah not really", False),
+        ("No, this is new", False),
+        ("No, none of these", False),
+        ("I don't think so", False),
+        ("what do you mean?", None),
+        ("my lower back", None),
+        ("", None),
+    ],
+)
+def test_yes_or_no_in_words(text: str, expected: bool | None) -> None:
+    assert yes_or_no(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tried ice and painkillers and nothing helps", False),
+        ("no better", False),
+        ("it's getting worse", False),
+        ("No, nothing helps", False),
+        ("Yes, it's easing", True),
+        ("ice helps a bit", True),
+        ("haven't tried anything yet", True),
+        ("haven't really tried either yet, that's why I'm asking", True),
+        ("not tried ice", True),
+        ("yes", True),
+        ("nope", False),
+        ("dunno", None),
+    ],
+)
+def test_is_it_getting_better(text: str, expected: bool | None) -> None:
+    assert is_easing(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7", 7.0),
+        ("8/10", 8.0),
+        ("a six", 6.0),
+        ("seven-ish", 7.0),
+        ("dunno maybe a 7", 7.0),
+        ("10", 10.0),
+        ("about a three today", 3.0),
+        ("twenty", None),
+        ("it's bad", None),
+    ],
+)
+def test_pain_score_in_digits_or_words(text: str, expected: float | None) -> None:
+    assert pain_score(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on and off for years, it's always the same spot", True),
+        ("every few weeks", True),
+        ("Yes, it keeps coming back", True),
+        ("No, this is new", False),
+        ("first time ever", False),
+        ("never had it before", False),
+        ("yep", True),
+        ("my lower back", None),
+    ],
+)
+def test_does_it_keep_coming_back(text: str, expected: bool | None) -> None:
+    assert keeps_coming_back(text) is expected
