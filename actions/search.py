@@ -8,7 +8,7 @@ from typing import Any
 
 from rank_bm25 import BM25Okapi
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -28,6 +28,13 @@ PRODUCT_TERMS = frozenset(
 MIN_CANDIDATE_CONFIDENCE = 0.1
 MAX_CANDIDATES = 3
 WORD = re.compile(r"[^\W\d_]+")
+PAIN_DETAILS = {"body_part", "duration", "pain_level"}
+# fmt: off
+QUESTION_WORDS = {
+    "what", "whats", "how", "why", "when", "where", "which", "who", "is", "are", "does", "do", "can", "could",
+    "should", "would", "will", "am", "any", "anything",
+}
+# fmt: on
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +65,19 @@ def asks_about_products(text: str) -> bool:
 def searchable_topics(text: str) -> tuple[str, ...]:
     """The topics a search may answer with: the products only when the message asks about them."""
     return TOPICS if asks_about_products(text) else tuple(topic for topic in TOPICS if topic != PRODUCT_SECTION)
+
+
+def is_question(text: str) -> bool:
+    """A question mark, or a first word that opens a question."""
+    words = WORD.findall(text.lower())
+    return text.rstrip().endswith("?") or bool(words and words[0] in QUESTION_WORDS)
+
+
+def describes_own_pain(tracker: Tracker) -> bool:
+    """A statement, not a question, naming a place, a duration or a pain score: the person describes their pain,
+    and the symptom check, not a guessed passage, is the answer."""
+    entities = {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
+    return bool(entities & PAIN_DETAILS) and not is_question(tracker.latest_message.get("text") or "")
 
 
 def looks_english(text: str) -> bool:
@@ -123,6 +143,8 @@ class ActionGuideSearch(Action):
                 buttons=topic_buttons(TOPICS),
             )
             return []
+        if tracker.active_loop_name is None and describes_own_pain(tracker):
+            return [FollowupAction("action_start_symptom_check")]
         allowed = searchable_topics(text)
         section, score = guide_index(allowed).best(text)
         if section is None or score < MIN_SCORE:

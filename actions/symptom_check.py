@@ -13,8 +13,16 @@ from rasa_sdk.types import DomainDict
 
 from actions.knowledge import bullets, guidance
 from actions.replies import disclaim_once, latest_intent, section_text
-from actions.triage import EMERGENCY, RED_FLAG_INTENTS, TIER_SECTIONS, TIER_SLOT, URGENT
-from actions.typed_answers import is_easing, keeps_coming_back, pain_score, yes_or_no
+from actions.triage import (
+    EMERGENCY,
+    RED_FLAG_INTENTS,
+    TIER_SECTIONS,
+    TIER_SLOT,
+    URGENT,
+    near_flag_id,
+    red_flags_by_id,
+)
+from actions.typed_answers import body_part, is_easing, keeps_coming_back, pain_score, yes_or_no
 
 SEE_DOCTOR_AFTER_DAYS = 14
 VERY_BAD_PAIN = 8  # NHS: see a GP if the pain is very bad
@@ -98,6 +106,19 @@ def typed_answer(tracker: Tracker, slot: str, read: Callable[[str], Any], skip: 
 ANSWERED_BY_INTENT = frozenset({"affirm", "deny", *RED_FLAG_INTENTS})
 
 
+def near_sign_of_tier(tracker: Tracker, tier: str) -> bool:
+    """True when the answer to a checklist describes, in its own words, a sign of that checklist's tier."""
+    flag = red_flags_by_id().get(near_flag_id(tracker) or "")
+    return flag is not None and flag.tier == tier
+
+
+def checklist_answer(tracker: Tracker, slot: str, tier: str) -> dict[str, Any]:
+    """A yes or no in words, or a description of one of the checklist's signs (a yes)."""
+    if tracker.get_slot("requested_slot") == slot and near_sign_of_tier(tracker, tier):
+        return {slot: True}
+    return typed_answer(tracker, slot, yes_or_no, ANSWERED_BY_INTENT)
+
+
 class ValidateSymptomCheckForm(FormValidationAction):
     """Ask the emergency question first, stop asking once a tier is reached, and read typed answers."""
 
@@ -116,12 +137,19 @@ class ValidateSymptomCheckForm(FormValidationAction):
     async def extract_emergency_signs(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return typed_answer(tracker, "emergency_signs", yes_or_no, ANSWERED_BY_INTENT)
+        return checklist_answer(tracker, "emergency_signs", EMERGENCY)
 
     async def extract_urgent_signs(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return typed_answer(tracker, "urgent_signs", yes_or_no, ANSWERED_BY_INTENT)
+        return checklist_answer(tracker, "urgent_signs", URGENT)
+
+    async def extract_body_part(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if any(entity.get("entity") == "body_part" for entity in tracker.latest_message.get("entities", [])):
+            return {}
+        return typed_answer(tracker, "body_part", body_part, ANSWERED_BY_INTENT)
 
     async def extract_recurring(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

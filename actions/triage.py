@@ -76,10 +76,20 @@ def remind_of_tier(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(text=reminder)
 
 
+def near_flag_id(tracker: Tracker) -> str | None:
+    """The red flag the latest message came close to, if the semantic layer found one."""
+    near = [entity for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == POSSIBLE_RED_FLAG]
+    return near[0].get("value") if near else None
+
+
 def confirmed_safety_flag(tracker: Tracker) -> RedFlag | None:
-    """The flag the safety question asked about, when the person has just said yes to it."""
-    flag_id = tracker.get_slot(SAFETY_FLAG_SLOT)
-    return red_flags_by_id().get(flag_id) if flag_id and latest_intent(tracker) == "affirm" else None
+    """The flag the safety question asked about, once the person says yes, or describes a near sign again."""
+    asked = tracker.get_slot(SAFETY_FLAG_SLOT)
+    if not asked:
+        return None
+    if latest_intent(tracker) == "affirm":
+        return red_flags_by_id().get(asked)
+    return red_flags_by_id().get(near_flag_id(tracker) or "")
 
 
 class ActionRedFlag(Action):
@@ -119,11 +129,7 @@ class ActionSafetyQuestion(Action):
         return "action_safety_question"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        entity = next(
-            (entity for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == POSSIBLE_RED_FLAG),
-            None,
-        )
-        flag = red_flags_by_id().get(entity.get("value")) if entity else None
+        flag = red_flags_by_id().get(near_flag_id(tracker) or "")
         if flag is None:
             return [FollowupAction("action_guide_search")]
         dispatcher.utter_message(

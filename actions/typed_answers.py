@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from functools import lru_cache
 
 from components.durations import NUMBER_WORDS, PAIN_SCALE_MAX
+from components.language import source_patterns
 
 WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?")
 # fmt: off
@@ -36,6 +39,7 @@ RECURS = (
 )
 NEW = ("first time", "never before", "never had", "never happened", "this is new", "brand new", "not before")
 # fmt: on
+BODY_PART_CUTOFF = 0.75  # how close a typed place must come to a known one ("lowr back" to "lower back")
 SCORE = re.compile(r"(?<![\d.])(10|[0-9])(?:\.\d+)?(?![\d.])")
 
 
@@ -89,3 +93,20 @@ def pain_score(text: str) -> float | None:
         if value is not None and value <= PAIN_SCALE_MAX:
             return float(value)
     return None
+
+
+@lru_cache(maxsize=1)
+def body_part_names() -> dict[str, str]:
+    """Every place named by a body_part phrase pattern of data/patterns/, with the place it stands for."""
+    return {
+        pattern["pattern"]: pattern["id"]
+        for pattern in source_patterns()
+        if pattern["label"] == "body_part" and isinstance(pattern["pattern"], str)
+    }
+
+
+def body_part(text: str) -> str | None:
+    """The place a short answer to "where is the pain?" names, typos and all; None when it names none."""
+    names = body_part_names()
+    close = difflib.get_close_matches(" ".join(_words(text)), list(names), n=1, cutoff=BODY_PART_CUTOFF)
+    return names[close[0]] if close else None

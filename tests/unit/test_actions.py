@@ -233,3 +233,23 @@ def test_products_only_for_someone_who_asks_about_products(
     ActionAnswerTopic().run(dispatcher, message_tracker(text, "ask_hemp_products", []), domain)
     products = guidance()["hemp_products"].answer
     assert any(products in reply for reply in texts(dispatcher)) is shows_products
+
+
+def test_an_unsure_description_of_one_s_own_pain_starts_the_symptom_check(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    place = {"entity": "body_part", "value": "lower back", "start": 0, "end": 10}
+    statement = message_tracker("lower back spasm, can barely get out of bed", "nlu_fallback", [place])
+    assert ActionGuideSearch().run(dispatcher, statement, domain) == [FollowupAction("action_start_symptom_check")]
+    question = message_tracker("what helps a lower back spasm?", "nlu_fallback", [place])
+    assert ActionGuideSearch().run(dispatcher, question, domain) != [FollowupAction("action_start_symptom_check")]
+
+
+def test_describing_a_near_sign_again_after_the_safety_question_is_a_yes(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    near = {"entity": "possible_red_flag", "value": "iv_drugs", "start": 0, "end": 20}
+    tracker = message_tracker("I inject, yeah. heroin", "possible_red_flag", [near], safety_flag="iv_drugs")
+    events = ActionRedFlag().run(dispatcher, tracker, domain)
+    assert events[0] == SlotSet("triage_tier", "urgent")
+    assert texts(dispatcher)[0].startswith("You said yes to: injecting drugs.")

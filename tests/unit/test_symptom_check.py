@@ -232,3 +232,14 @@ def test_an_earlier_emergency_wins_over_a_later_calm_check(dispatcher: Collectin
 def test_after_an_urgent_sign_the_emergency_question_says_why_it_is_asked(dispatcher: CollectingDispatcher) -> None:
     ActionAskEmergencySigns().run(dispatcher, tracker({"triage_tier": "urgent"}), {})
     assert texts(dispatcher)[0].startswith("One more question, to be safe: do you have any of these right now?\n")
+
+
+async def test_describing_a_sign_of_the_checklist_asked_is_a_yes(dispatcher: CollectingDispatcher) -> None:
+    form = ValidateSymptomCheckForm()
+    near = tracker({"requested_slot": "urgent_signs"}, "I inject, yeah. heroin", "possible_red_flag")
+    near.latest_message["entities"] = [{"entity": "possible_red_flag", "value": "iv_drugs"}]
+    assert await form.extract_urgent_signs(dispatcher, near, {}) == {"urgent_signs": True}
+    near.slots["requested_slot"] = "emergency_signs"  # an urgent sign does not answer the emergency checklist
+    assert await form.extract_emergency_signs(dispatcher, near, {}) == {}
+    typo = tracker({"requested_slot": "body_part"}, "lowr back")
+    assert await form.extract_body_part(dispatcher, typo, {}) == {"body_part": "lower back"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.typed_answers import is_easing, keeps_coming_back, pain_score, yes_or_no
+from actions.typed_answers import body_part, is_easing, keeps_coming_back, pain_score, yes_or_no
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,11 @@ def test_pain_score_in_digits_or_words(text: str, expected: float | None) -> Non
 )
 def test_does_it_keep_coming_back(text: str, expected: bool | None) -> None:
     assert keeps_coming_back(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("lowr back", "lower back"), ("Lower back", "lower back"), ("nek", "neck"), ("I don't know", None), ("yes", None)],
+)
+def test_a_typed_place_is_read_typos_and_all(text: str, expected: str | None) -> None:
+    assert body_part(text) == expected
