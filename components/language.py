@@ -7,6 +7,7 @@ from typing import Any
 
 import spacy
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -40,6 +41,15 @@ def source_patterns(patterns_dir: Path = DEFAULT_PATTERNS_DIR, red_flags_file: P
     return [*entity_patterns, *span_patterns(red_flags_file)]
 
 
+def add_upper_case_exceptions(nlp: Language) -> None:
+    """Split "CANT", "DONT" and "I'M" as spaCy splits "cant" and "I'm": its exceptions cover lower and title
+    case only, and people in distress type in capitals."""
+    for text, pieces in list(nlp.tokenizer.rules.items()):
+        upper = text.upper()
+        if upper != text and upper not in nlp.tokenizer.rules:
+            nlp.tokenizer.add_special_case(upper, [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces])
+
+
 def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     """A blank English pipeline with sentences, lookup lemmas and these span-ruler patterns.
 
@@ -47,6 +57,7 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     so a red flag is never hidden by a longer, overlapping match.
     """
     nlp = spacy.blank("en")
+    add_upper_case_exceptions(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("lowercase_lemmas")

@@ -24,6 +24,11 @@ FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
 QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning"})
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
 AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
+HYPOTHETICAL = (
+    "if i ever", "if you ever", "what if", "in case", "just asking", "just wondering", "just curious",
+    "asking for a friend", "i read that", "i 've read", "i read about", "i heard that", "i 've heard",
+)  # fmt: skip
+QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 MIN_WORDS = 3  # shorter sentences ("lower back", "yes please") say too little to compare with a red flag
 GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people", "anyone"})
 
@@ -39,31 +44,28 @@ def _blocked(span: Span, blockers: list[Span]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def said_of_anyone() -> frozenset[str]:
-    """The flags that count whoever they are said of (data/red_flags.yml: said_of_anyone)."""
-    return frozenset(flag.id for flag in load_red_flags() if flag.said_of_anyone)
+def said_of_a_child() -> frozenset[str]:
+    """The flags that count when said of one's child (data/red_flags.yml: said_of_a_child)."""
+    return frozenset(flag.id for flag in load_red_flags() if flag.said_of_a_child)
 
 
 def said_of_someone_else(span: Span) -> bool:
     """True when, reading back from the span, the sentence names another person before the speaker.
 
     "My husband has weakness in both legs" is about him; "my wife says I wet the bed" and "my wife
-    noticed my spine has changed shape" are about me.
+    noticed my spine has changed shape" are about me; "my son is 14 and his back hurts" counts for a flag
+    said of a child (the age).
     """
-    if span.id_ in said_of_anyone():
-        return False
     third_parties = lexicon("third_parties")
     if any(token.lower_ == "my" or token.lower_.replace("'", "") in FIRST_PERSON for token in span):
         return False
-    if any(token.lower_ in third_parties for token in span):
-        return True
+    person = next((token.lower_ for token in span if token.lower_ in third_parties), None)
     for token in reversed(span.doc[span.sent.start : span.start]):
-        word = token.lower_.replace("'", "")
-        if word in FIRST_PERSON:
-            return False
+        if person or token.lower_.replace("'", "") in FIRST_PERSON:
+            break
         if token.lower_ in third_parties:
-            return True
-    return False
+            person = token.lower_
+    return person is not None and not (span.id_ in said_of_a_child() and person in lexicon("children"))
 
 
 def asked_in_general(sentence: Span) -> bool:
@@ -80,20 +82,31 @@ def asked_in_general(sentence: Span) -> bool:
 
 
 def _explained_away(span: Span) -> bool:
-    """True when a dismisser of the span's own flag matches in the same sentence ("lost weight on a diet")."""
+    """True when a dismisser of the span's own flag matches in the same sentence ("lost weight on a diet"),
+    unless the dismisser is itself negated ("pain at night and nothing eases it")."""
     return any(
-        other.label_ == NOT_RED_FLAG and other.id_ == span.id_ and other.sent.start == span.sent.start
+        other.label_ == NOT_RED_FLAG
+        and other.id_ == span.id_
+        and other.sent.start == span.sent.start
+        and not is_negated(other)
         for other in span.doc.spans[SPANS_KEY]
     )
 
 
+def hypothetical(sentence: Span) -> bool:
+    """A sentence that wonders rather than tells: "should I call 999 if I ever can't pee?", "I read that ..."."""
+    words = f" {' '.join(token.lower_ for token in sentence if not token.is_punct)} "
+    return any(f" {phrase} " in words for phrase in HYPOTHETICAL)
+
+
 def is_dismissed(span: Span, blockers: list[Span]) -> bool:
-    """Negated, someone else's, asked in general, or explained away."""
+    """Negated, someone else's, asked in general, wondered about, or explained away."""
     return (
         is_negated(span)
         or _blocked(span, blockers)
         or said_of_someone_else(span)
         or asked_in_general(span.sent)
+        or hypothetical(span.sent)
         or _explained_away(span)
     )
 
@@ -112,9 +125,21 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
     return stated, dismissed
 
 
+def speaks_of_oneself(sentence: Span) -> bool:
+    """True when the sentence has an I, me or my: a red flag is told about oneself."""
+    return any(token.lower_ == "my" or token.lower_.replace("'", "") in FIRST_PERSON for token in sentence)
+
+
+def is_query(sentence: Span) -> bool:
+    """A question or a search-style request: "best sleeping position for back pain", "how long does it last?"."""
+    words = [token.lower_ for token in sentence if not token.is_punct]
+    return sentence.text.rstrip().endswith("?") or bool(words and words[0] in QUERY_OPENERS)
+
+
 def considered_sentences(doc: Doc) -> list[Span]:
     """The sentences the semantic layer compares with the red flags: none with a dismissed mention or a
-    dismisser, none of fewer than MIN_WORDS words, none asked in general, none that denies something."""
+    dismisser, none of fewer than MIN_WORDS words, no query that is not about oneself, none asked in general
+    or wondered about, none that denies something."""
     dismissers = [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG]
     skipped = {span.sent.start for span in [*red_flag_mentions(doc)[1], *dismissers]}
     return [
@@ -122,6 +147,8 @@ def considered_sentences(doc: Doc) -> list[Span]:
         for sentence in doc.sents
         if sentence.start not in skipped
         and sum(token.is_alpha for token in sentence) >= MIN_WORDS
+        and not (is_query(sentence) and not speaks_of_oneself(sentence))
         and not asked_in_general(sentence)
+        and not hypothetical(sentence)
         and not denies_something(sentence)
     ]

@@ -26,14 +26,14 @@ Lexicons = dict[str, Any]  # name -> list of words or phrasings, or a "/regex/" 
 class RedFlag:
     """A red flag: its id, its tier (emergency or urgent), the plain words a person is asked, their source,
     descriptions: sentences a person might say, for the semantic layer (components/red_flag_similarity.py),
-    and whether it counts when said of someone else (a parent writing about a child's age)."""
+    and whether it counts when said of one's child (a parent writing about a child's age)."""
 
     id: str
     tier: str
     checklist: str
     source: str
     descriptions: tuple[str, ...] = ()
-    said_of_anyone: bool = False
+    said_of_a_child: bool = False
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -50,7 +50,7 @@ def load_red_flags(path: Path = RED_FLAGS_FILE) -> list[RedFlag]:
             flag["checklist"],
             flag["source"],
             _descriptions(flag.get("descriptions"), flag["id"]),
-            flag.get("said_of_anyone") == "true",
+            flag.get("said_of_a_child") == "true",
         )
         for flag in _read(path)["flags"]
     ]

@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -136,8 +139,13 @@ class _Collector(logging.Handler):
 
 
 @pytest.fixture(scope="module")
-def extractor() -> RuleEntityExtractor:
-    return RuleEntityExtractor(RuleEntityExtractor.get_default_config())
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> RuleEntityExtractor:
+    return RuleEntityExtractor.create(
+        RuleEntityExtractor.get_default_config(),
+        LocalModelStorage(tmp_path_factory.mktemp("model")),
+        Resource("rule_entity_extractor"),
+        ExecutionContext(GraphSchema({})),
+    )
 
 
 @OFFLINE
