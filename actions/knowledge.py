@@ -53,9 +53,12 @@ def parse_lists(data: dict, origin: str) -> dict[str, tuple[str, ...]]:
 
 
 def red_flag_lists() -> dict[str, tuple[str, ...]]:
-    """The checklist wording of every red flag in data/red_flags.yml, as lists by tier: emergency_signs, urgent_signs."""
+    """The checklist wording of every red flag in data/red_flags.yml, by tier: emergency_signs, urgent_signs."""
     flags = load_red_flags()
-    return {f"{tier}_signs": tuple(flag.checklist for flag in flags if flag.tier == tier) for tier in ("emergency", "urgent")}
+    return {
+        f"{tier}_signs": tuple(flag.checklist for flag in flags if flag.tier == tier)
+        for tier in ("emergency", "urgent")
+    }
 
 
 def bullets(items: tuple[str, ...]) -> str:

@@ -78,7 +78,9 @@ def remind_of_tier(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
 
 def near_flag_id(tracker: Tracker) -> str | None:
     """The red flag the latest message came close to, if the semantic layer found one."""
-    near = [entity for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == POSSIBLE_RED_FLAG]
+    near = [
+        entity for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == POSSIBLE_RED_FLAG
+    ]
     return near[0].get("value") if near else None
 
 

@@ -16,7 +16,9 @@ YES_WORDS = {
     "absolutely", "certainly", "ok", "okay", "true", "y",
 }
 NO_WORDS = {"no", "nope", "nah", "naw", "none", "never", "neither", "negative", "nothing", "n"}
-YES_PHRASES = ("i do", "i have", "it does", "it is", "kind of", "sort of", "a bit", "a little", "one of these", "i think so")
+YES_PHRASES = (
+    "i do", "i have", "it does", "it is", "kind of", "sort of", "a bit", "a little", "one of these", "i think so",
+)
 NO_PHRASES = (
     "not really", "not at all", "i don't", "i dont", "i haven't", "i havent", "it doesn't", "it doesnt", "none of",
     "don't think so", "dont think so", "not that i know",

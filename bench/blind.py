@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ import yaml
 
 from actions.knowledge import guidance
 from actions.replies import TOPICS
-from tests.servers import ROOT, Assistant
+from tests.servers import ROOT, Assistant, running_assistant
 
 BLIND_SET = ROOT / "tests" / "blind" / "messages.yml"
 RESULT = ROOT / "results" / "blind.json"
@@ -102,15 +101,8 @@ def report(outcomes: list[Outcome]) -> str:
 
 def main() -> int:
     """Start the assistant, run the blind set, print the report and write the score to results/blind.json."""
-    with tempfile.TemporaryDirectory() as workdir:
-        assistant = Assistant(Path(workdir))
-        try:
-            assistant.start_actions()
-            assistant.start_rasa()
-            outcomes = run(assistant)
-        finally:
-            assistant.stop_rasa()
-            assistant.stop_actions()
+    with running_assistant() as assistant:
+        outcomes = run(assistant)
     print(report(outcomes))
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps({"right": sum(o.right for o in outcomes), "total": len(outcomes)}))

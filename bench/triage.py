@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ import yaml
 from actions.knowledge import guidance
 from bench.blind import events_of_last_turn
 from components.red_flags import load_red_flags
-from tests.servers import ROOT, Assistant
+from tests.servers import ROOT, Assistant, running_assistant
 
 # Two first-message suites by two writers who never saw data/ or the patterns; see bench/RESULTS.md.
 FIRST_MESSAGE_SUITES = (ROOT / "tests" / "blind" / "red_flags.yml", ROOT / "tests" / "blind" / "red_flags_fresh.yml")
@@ -211,7 +210,7 @@ def report(first: list[FirstMessage], vignettes: list[Vignette]) -> str:
         f"  red flags caught (advice, or a safety question first): {scores['caught']}/{scores['red_flags']}",
         f"  false alarms on look-alikes: {scores['false_alarms']}/{scores['look_alikes']}"
         f" (safety questions: {scores['safety_questions_on_look_alikes']})",
-        f"Vignettes ({VIGNETTES.relative_to(ROOT)}): {scores['vignettes_right']}/{scores['vignettes']} at the right level",
+        f"Vignettes ({VIGNETTES.relative_to(ROOT)}): {scores['vignettes_right']}/{scores['vignettes']} right",
         *[f"  {level:10} {score}" for level, score in scores["vignettes_by_level"].items()],
         f"  emergency vignettes given home advice before emergency advice: {scores['emergency_home_advice_first']}",
         "Misses:",
@@ -229,16 +228,9 @@ def report(first: list[FirstMessage], vignettes: list[Vignette]) -> str:
 
 def main() -> int:
     """Start the assistant, run the suites, print the report and write the scores to results/triage.json."""
-    with tempfile.TemporaryDirectory() as workdir:
-        assistant = Assistant(Path(workdir))
-        try:
-            assistant.start_actions()
-            assistant.start_rasa()
-            suites = {path.stem: run_first_messages(assistant, first_messages((path,))) for path in FIRST_MESSAGE_SUITES}
-            vignettes = run_vignettes(assistant)
-        finally:
-            assistant.stop_rasa()
-            assistant.stop_actions()
+    with running_assistant() as assistant:
+        suites = {path.stem: run_first_messages(assistant, first_messages((path,))) for path in FIRST_MESSAGE_SUITES}
+        vignettes = run_vignettes(assistant)
     for name, first in suites.items():
         print(f"== {name}\n{report(first, vignettes)}")
     RESULT.parent.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_END,
@@ -37,7 +38,6 @@ from rasa.shared.nlu.constants import (
     PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
-from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.tokens import Doc, Span
@@ -67,7 +67,10 @@ PATTERNS_FILE, PROTOTYPES_FILE = "patterns.jsonl", "prototypes.npz"
 MAX_SENTENCES = 40  # the semantic layer reads this many different sentences of a long message
 # The modules whose code decides what the rules and the semantic layer find, for Rasa's training cache.
 RULE_MODULES = (
-    components.language, components.mentions, components.negation, components.red_flag_similarity,
+    components.language,
+    components.mentions,
+    components.negation,
+    components.red_flag_similarity,
     components.red_flags,
 )
 VALUES: dict[str, Callable[[Span], Any]] = {
@@ -275,7 +278,9 @@ class RuleEntityExtractor(GraphComponent, EntityExtractorMixin):
         """Keep the patterns and the encoded descriptions in the model."""
         with self.model_storage.write_to(self.resource) as directory:
             srsly.write_jsonl(directory / PATTERNS_FILE, self.patterns)
-            np.savez(directory / PROTOTYPES_FILE, labels=np.array(self.prototypes.labels), vectors=self.prototypes.vectors)
+            np.savez(
+                directory / PROTOTYPES_FILE, labels=np.array(self.prototypes.labels), vectors=self.prototypes.vectors
+            )
         return self.resource
 
     @classmethod
@@ -324,8 +329,10 @@ class RuleEntityExtractor(GraphComponent, EntityExtractorMixin):
             try:
                 doc = self.nlp(text[:MAX_CHARS])
                 entities = find_entities(doc)
-                near = None if any(e[ENTITY_ATTRIBUTE_TYPE] == RED_FLAG_ENTITY for e in entities) else self.near_flag(
-                    message, doc
+                near = (
+                    None
+                    if any(e[ENTITY_ATTRIBUTE_TYPE] == RED_FLAG_ENTITY for e in entities)
+                    else self.near_flag(message, doc)
                 )
             except Exception:  # a rule failure must never take down the NLU pipeline
                 logger.exception("RuleEntityExtractor failed on a message; leaving it unchanged.")

@@ -35,7 +35,9 @@ def make_lowercase_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return lowercase_lemmas
 
 
-def source_patterns(patterns_dir: Path = DEFAULT_PATTERNS_DIR, red_flags_file: Path = RED_FLAGS_FILE) -> list[dict[str, Any]]:
+def source_patterns(
+    patterns_dir: Path = DEFAULT_PATTERNS_DIR, red_flags_file: Path = RED_FLAGS_FILE
+) -> list[dict[str, Any]]:
     """The entity patterns of `patterns_dir/*.jsonl`, then the red-flag patterns built from `red_flags_file`."""
     entity_patterns = [pattern for path in sorted(patterns_dir.glob("*.jsonl")) for pattern in srsly.read_jsonl(path)]
     return [*entity_patterns, *span_patterns(red_flags_file)]

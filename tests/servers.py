@@ -7,7 +7,10 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +148,17 @@ class Assistant:
         )
         response.raise_for_status()
         return response.json()
+
+
+@contextmanager
+def running_assistant() -> Iterator[Assistant]:
+    """The action server and Rasa, started in a temporary folder and stopped on the way out."""
+    with tempfile.TemporaryDirectory() as workdir:
+        assistant = Assistant(Path(workdir))
+        try:
+            assistant.start_actions()
+            assistant.start_rasa()
+            yield assistant
+        finally:
+            assistant.stop_rasa()
+            assistant.stop_actions()

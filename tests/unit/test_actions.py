@@ -161,7 +161,11 @@ def test_no_to_the_safety_question_answers_what_was_asked(
 ) -> None:
     tracker = message_tracker("no", "deny", [], safety_flag="saddle_numbness", deferred_intent="ask_cold_therapy")
     events = ActionAfterSafetyQuestion().run(dispatcher, tracker, domain)
-    assert texts(dispatcher) == ["Thank you, that's good to hear.", DISCLAIMER, section_text(guidance()["cold_therapy"])]
+    assert texts(dispatcher) == [
+        "Thank you, that's good to hear.",
+        DISCLAIMER,
+        section_text(guidance()["cold_therapy"]),
+    ]
     assert events[:2] == [SlotSet("safety_flag", None), SlotSet("deferred_intent", None)]
 
 

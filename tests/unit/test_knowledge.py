@@ -56,7 +56,13 @@ def test_every_section_an_action_names_exists() -> None:
         (
             "hemp_products",
             [
-                "CBDMEDIC", "menthol", "camphor", "ginger", "turmeric", "melatonin", "temporary relief",
+                "CBDMEDIC",
+                "menthol",
+                "camphor",
+                "ginger",
+                "turmeric",
+                "melatonin",
+                "temporary relief",
                 "not medical advice",
             ],
         ),

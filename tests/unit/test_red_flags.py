@@ -7,10 +7,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from components.language import LEMMA_PIPES, SPANS_KEY
+from components.language import SPANS_KEY, pipeline_from_patterns
 from components.red_flags import (
     NOT_RED_FLAG,
     RED_FLAGS_FILE,
@@ -189,19 +188,8 @@ def write(tmp_path: Path, text: str) -> Path:
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    """The pipeline of components.language.build_pipeline, with the red-flag patterns built from the YAML."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.add_pipe("lowercase_lemmas")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
-    )
-    nlp.initialize()
-    with nlp.select_pipes(disable=[*LEMMA_PIPES, "sentencizer"]):
-        ruler.add_patterns(span_patterns())
-    return nlp
+    """The shared pipeline, with only the red-flag patterns built from the YAML."""
+    return pipeline_from_patterns(span_patterns())
 
 
 def flags_in(nlp: Language, text: str) -> set[str]:

@@ -96,16 +96,12 @@ def test_long_or_recurring_pain_is_sent_to_a_doctor(tracker_from: Load, dispatch
 
 def test_an_emergency_sign_gets_only_the_emergency_advice(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
     ActionSymptomOutcome().run(dispatcher, tracker_from("symptom_check_emergency"), {})
-    assert texts(dispatcher) == [
-        section_text(guidance()["emergency_care"], lead=TIER_LEADS["emergency"])
-    ]
+    assert texts(dispatcher) == [section_text(guidance()["emergency_care"], lead=TIER_LEADS["emergency"])]
 
 
 def test_an_urgent_sign_gets_the_urgent_advice(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
     ActionSymptomOutcome().run(dispatcher, tracker_from("symptom_check_urgent"), {})
-    assert texts(dispatcher) == [
-        section_text(guidance()["urgent_care"], lead=TIER_LEADS["urgent"])
-    ]
+    assert texts(dispatcher) == [section_text(guidance()["urgent_care"], lead=TIER_LEADS["urgent"])]
 
 
 def test_the_summary_is_repeated(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
@@ -160,7 +156,15 @@ def tracker(slots: dict[str, Any], text: str = "", intent: str = "nlu_fallback")
     return Tracker("user", slots, message, [], False, None, {"name": "symptom_check_form"}, "action_listen")
 
 
-FORM_SLOTS = ["emergency_signs", "body_part", "duration_days", "recurring", "pain_level", "not_improving", "urgent_signs"]
+FORM_SLOTS = [
+    "emergency_signs",
+    "body_part",
+    "duration_days",
+    "recurring",
+    "pain_level",
+    "not_improving",
+    "urgent_signs",
+]
 
 
 async def test_the_emergency_question_comes_first_and_a_tier_ends_the_questions(
@@ -200,9 +204,9 @@ async def test_typed_answers_are_read_for_the_question_asked(dispatcher: Collect
     assert await form.extract_not_improving(dispatcher, nothing_helps, {}) == {"not_improving": True}
     typed_button = tracker({"requested_slot": "recurring"}, "Yes, it keeps coming back", "ask_prevention")
     assert await form.extract_recurring(dispatcher, typed_button, {}) == {"recurring": True}
-    assert await form.extract_emergency_signs(dispatcher, tracker({"requested_slot": "emergency_signs"}, "nah"), {}) == {
-        "emergency_signs": False
-    }
+    assert await form.extract_emergency_signs(
+        dispatcher, tracker({"requested_slot": "emergency_signs"}, "nah"), {}
+    ) == {"emergency_signs": False}
     words = tracker({"requested_slot": "pain_level"}, "about a seven", "describe_pain")
     assert await form.extract_pain_level(dispatcher, words, {}) == {"pain_level": 7.0}
     # Another question's slot, an answer the intent already gives, or a red flag: nothing is read.
