@@ -71,7 +71,7 @@ soak: train  ## 10,000 messages from 1,000 senders through REST: no errors, memo
 validate: setup  ## Check domain, data and stories for errors
 	rasa data validate --fail-on-warnings
 
-evaluate: train  ## 5-fold intent F1, ours against stock on the same folds, and the blind test set
+evaluate: train  ## 5-fold intent F1, ours against stock on the same folds, the blind test set and the triage suites
 	scripts/evaluate
 
 unit: setup  ## Unit tests only (no servers, no model)
