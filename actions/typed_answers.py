@@ -30,8 +30,8 @@ NOT_EASING = (
     "worse", "no change", "not working", "doesn't work", "doesnt work", "same as before", "still the same",
 )
 EASING = (
-    "easing", "eased", "getting better", "bit better", "little better", "better", "helps", "helping", "improving",
-    "improved", "not yet", "only just",
+    "easing", "eased", "eases", "easier", "getting better", "bit better", "little better", "better", "helps",
+    "helping", "improving", "improved", "improves", "settles", "settling", "calms down", "not yet", "only just",
 )
 NOT_TRIED = re.compile(r"(?:\bnot|n't|\bnt|\bnever)(?:\W+[\w']+){0,3}?\W+(?:tried|try|used|taken)\b")
 # Answers to "does it keep coming back?" beyond yes and no.
@@ -39,7 +39,10 @@ RECURS = (
     "on and off", "off and on", "keeps coming back", "comes and goes", "come and go", "every", "again", "always",
     "all the time", "for years", "few times", "times a", "regularly", "a lot", "often", "recurring",
 )
-NEW = ("first time", "never before", "never had", "never happened", "this is new", "brand new", "not before")
+NEW = (
+    "first time", "never before", "never had", "never happened", "this is new", "brand new", "not before",
+    "constant", "constantly", "never goes", "never gone", "doesn't go away", "won't go away", "hasn't gone",
+)
 # fmt: on
 BODY_PART_CUTOFF = 0.75  # how close a typed place must come to a known one ("lowr back" to "lower back")
 SCORE = re.compile(r"(?<![\d.])(10|[0-9])(?:\.\d+)?(?![\d.])")

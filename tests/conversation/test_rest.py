@@ -141,3 +141,13 @@ def test_a_red_flag_deep_inside_an_over_long_message_still_gets_the_emergency_ad
 def test_an_over_long_message_without_a_red_flag_is_kindly_refused(assistant: Assistant, sender: str) -> None:
     text = joined(assistant.talk(sender, "My back has been sore and stiff. " * 100))
     assert "too long" in text
+
+
+def test_the_symptom_check_asks_the_emergency_question_first_and_keeps_the_first_duration(
+    assistant: Assistant, sender: str
+) -> None:
+    opening = joined(assistant.talk(sender, "my lower back has been spasming for 3 days, about 6/10"))
+    assert "Do you have any of these right now?" in opening
+    assert "keep coming back" in joined(assistant.talk(sender, "no"))
+    assistant.talk(sender, "no, it's only been bad for a few hours at a time")  # a duration, but not the answer asked
+    assert assistant.tracker(sender)["slots"]["duration_days"] == 3
