@@ -37,8 +37,16 @@ class RedFlag:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    """The file's data, every value a string: YAML 1.1 would read words such as no, on and off as booleans."""
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    """The file's data (read-only), parsed once per version of the file: a parse takes about 200 ms, and the
+    flags, lexicons and patterns are each asked for at start-up and on first messages."""
+    stat = Path(path).stat()
+    return _parse(Path(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:
+    """Every value a string: YAML 1.1 would read words such as no, on and off as booleans."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
 def load_red_flags(path: Path = RED_FLAGS_FILE) -> list[RedFlag]:
@@ -161,7 +169,7 @@ def _token(word: str, lexicons: Lexicons) -> dict:
         token[attr] = {"IN": list(dict.fromkeys(values))}
     elif word.startswith("$"):
         values = _lexicon(word[1:], lexicons)
-        token[attr] = {"REGEX": values[1:-1]} if isinstance(values, str) else {"IN": _words(word[1:], lexicons)}
+        token[attr] = {"REGEX": values[1:-1]} if isinstance(values, str) else {"IN": list(_words(word[1:], lexicons))}
     else:
         token[attr] = word
     return token
