@@ -14,12 +14,11 @@ from spacy.tokens import Doc, Span
 
 from components.language import SPANS_KEY
 from components.negation import denies_something, is_negated
-from components.red_flags import lexicon, load_red_flags
+from components.red_flags import NOT_RED_FLAG, lexicon, load_red_flags
 
 RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
 # NOT_RED_FLAG matches: without an id, a sign put on someone else ("my mum had cancer"), dismissing
 # the red flags inside it; with a flag's id, that flag explained away anywhere in the same sentence.
-NOT_RED_FLAG = "NOT_RED_FLAG"
 FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
 QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning"})
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
@@ -43,6 +42,11 @@ def _blocked(span: Span, blockers: list[Span]) -> bool:
     return any(blocker.start <= span.start and span.end <= blocker.end for blocker in blockers)
 
 
+def speaks_of_oneself(span: Span) -> bool:
+    """True when the span has an I, me or my: a red flag is told about oneself."""
+    return any(token.lower_ == "my" or token.lower_.replace("'", "") in FIRST_PERSON for token in span)
+
+
 @lru_cache(maxsize=1)
 def said_of_a_child() -> frozenset[str]:
     """The flags that count when said of one's child (data/red_flags.yml: said_of_a_child)."""
@@ -57,7 +61,7 @@ def said_of_someone_else(span: Span) -> bool:
     said of a child (the age).
     """
     third_parties = lexicon("third_parties")
-    if any(token.lower_ == "my" or token.lower_.replace("'", "") in FIRST_PERSON for token in span):
+    if speaks_of_oneself(span):
         return False
     person = next((token.lower_ for token in span if token.lower_ in third_parties), None)
     for token in reversed(span.doc[span.sent.start : span.start]):
@@ -72,7 +76,7 @@ def asked_in_general(sentence: Span) -> bool:
     """A question about a sign in general, not about the speaker: "what's saddle anaesthesia?",
     "does losing control of your bladder mean it's serious?"."""
     words = [token.lower_ for token in sentence if not token.is_punct]
-    if not words or any(word.replace("'", "") in FIRST_PERSON or word == "my" for word in words):
+    if not words or speaks_of_oneself(sentence):
         return False
     is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS
     asks_about_a_sign = words[0] in AUXILIARY_OPENERS and words[1:2] != ["it"]
@@ -125,11 +129,6 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
     return stated, dismissed
 
 
-def speaks_of_oneself(sentence: Span) -> bool:
-    """True when the sentence has an I, me or my: a red flag is told about oneself."""
-    return any(token.lower_ == "my" or token.lower_.replace("'", "") in FIRST_PERSON for token in sentence)
-
-
 def is_query(sentence: Span) -> bool:
     """A question or a search-style request: "best sleeping position for back pain", "how long does it last?"."""
     words = [token.lower_ for token in sentence if not token.is_punct]
@@ -138,8 +137,8 @@ def is_query(sentence: Span) -> bool:
 
 def considered_sentences(doc: Doc) -> list[Span]:
     """The sentences the semantic layer compares with the red flags: none with a dismissed mention or a
-    dismisser, none of fewer than MIN_WORDS words, no query that is not about oneself, none asked in general
-    or wondered about, none that denies something."""
+    dismisser, none of fewer than MIN_WORDS words, no query that is not about oneself (which takes in every
+    sentence asked in general), none wondered about, none that denies something."""
     dismissers = [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG]
     skipped = {span.sent.start for span in [*red_flag_mentions(doc)[1], *dismissers]}
     return [
@@ -148,7 +147,6 @@ def considered_sentences(doc: Doc) -> list[Span]:
         if sentence.start not in skipped
         and sum(token.is_alpha for token in sentence) >= MIN_WORDS
         and not (is_query(sentence) and not speaks_of_oneself(sentence))
-        and not asked_in_general(sentence)
         and not hypothetical(sentence)
         and not denies_something(sentence)
     ]
