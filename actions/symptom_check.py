@@ -19,8 +19,8 @@ from actions.triage import (
     TIER_SECTIONS,
     TIER_SLOT,
     URGENT,
-    near_flag_id,
-    red_flags_by_id,
+    entities_named,
+    near_flag,
 )
 from actions.typed_answers import body_part, is_easing, keeps_coming_back, pain_score, yes_or_no
 
@@ -108,7 +108,7 @@ ANSWERED_BY_INTENT = frozenset({"affirm", "deny", *RED_FLAG_INTENTS})
 
 def near_sign_of_tier(tracker: Tracker, tier: str) -> bool:
     """True when the answer to a checklist describes, in its own words, a sign of that checklist's tier."""
-    flag = red_flags_by_id().get(near_flag_id(tracker) or "")
+    flag = near_flag(tracker)
     return flag is not None and flag.tier == tier
 
 
@@ -147,7 +147,7 @@ class ValidateSymptomCheckForm(FormValidationAction):
     async def extract_body_part(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if any(entity.get("entity") == "body_part" for entity in tracker.latest_message.get("entities", [])):
+        if entities_named(tracker, "body_part"):
             return {}
         return typed_answer(tracker, "body_part", body_part, ANSWERED_BY_INTENT)
 

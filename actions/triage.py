@@ -42,9 +42,14 @@ def most_urgent(*tiers: str | None) -> str | None:
     return next((tier for tier in TIERS if tier in tiers), None)
 
 
+def entities_named(tracker: Tracker, name: str) -> list[dict[str, Any]]:
+    """The entities of one name in the latest message."""
+    return [entity for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == name]
+
+
 def red_flags(tracker: Tracker) -> list[dict[str, Any]]:
     """The red-flag entities the NLU component found in the latest message."""
-    return [entity for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == RED_FLAG_ENTITY]
+    return entities_named(tracker, RED_FLAG_ENTITY)
 
 
 def triage_tier(flags: list[dict[str, Any]]) -> str:
@@ -76,12 +81,10 @@ def remind_of_tier(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(text=reminder)
 
 
-def near_flag_id(tracker: Tracker) -> str | None:
+def near_flag(tracker: Tracker) -> RedFlag | None:
     """The red flag the latest message came close to, if the semantic layer found one."""
-    near = [
-        entity for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == POSSIBLE_RED_FLAG
-    ]
-    return near[0].get("value") if near else None
+    near = entities_named(tracker, POSSIBLE_RED_FLAG)
+    return red_flags_by_id().get(near[0].get("value")) if near else None
 
 
 def confirmed_safety_flag(tracker: Tracker) -> RedFlag | None:
@@ -91,7 +94,7 @@ def confirmed_safety_flag(tracker: Tracker) -> RedFlag | None:
         return None
     if latest_intent(tracker) == "affirm":
         return red_flags_by_id().get(asked)
-    return red_flags_by_id().get(near_flag_id(tracker) or "")
+    return near_flag(tracker)
 
 
 class ActionRedFlag(Action):
@@ -131,7 +134,7 @@ class ActionSafetyQuestion(Action):
         return "action_safety_question"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        flag = red_flags_by_id().get(near_flag_id(tracker) or "")
+        flag = near_flag(tracker)
         if flag is None:
             return [FollowupAction("action_guide_search")]
         dispatcher.utter_message(
