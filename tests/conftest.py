@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.servers import Assistant
+from tests.servers import Assistant, running_assistant
 
 
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     """The running assistant (about a minute to start, so once per session)."""
-    servers = Assistant(Path(tmp_path_factory.mktemp("assistant")))
-    try:
-        servers.start_actions()
-        servers.start_rasa()
+    with running_assistant(tmp_path_factory.mktemp("assistant")) as servers:
         yield servers
-    finally:
-        servers.stop_rasa()
-        servers.stop_actions()
 
 
 _senders = itertools.count()

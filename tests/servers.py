@@ -151,10 +151,11 @@ class Assistant:
 
 
 @contextmanager
-def running_assistant() -> Iterator[Assistant]:
-    """The action server and Rasa, started in a temporary folder and stopped on the way out."""
-    with tempfile.TemporaryDirectory() as workdir:
-        assistant = Assistant(Path(workdir))
+def running_assistant(workdir: Path | None = None) -> Iterator[Assistant]:
+    """The action server and Rasa, started with their files in `workdir` (a temporary folder if None) and
+    stopped on the way out."""
+    with tempfile.TemporaryDirectory() as scratch:
+        assistant = Assistant(workdir or Path(scratch))
         try:
             assistant.start_actions()
             assistant.start_rasa()
