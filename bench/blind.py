@@ -18,7 +18,7 @@ import yaml
 
 from actions.knowledge import guidance
 from actions.replies import TOPICS
-from tests.servers import ROOT, Assistant, running_assistant
+from testbed.servers import ROOT, Assistant, running_assistant
 
 BLIND_SET = ROOT / "tests" / "blind" / "messages.yml"
 RESULT = ROOT / "results" / "blind.json"

@@ -9,11 +9,11 @@ import tempfile
 from pathlib import Path
 
 from bench.procmem import tree_mib
-from tests.servers import ROOT
-from tests.telegram import updates
-from tests.telegram.harness import BotProcess, bot_env, wait_ready
-from tests.telegram.standin import BotApiStandIn
-from tests.telegram.stub_rasa import StubRasa
+from testbed.servers import ROOT
+from testbed.telegram import updates
+from testbed.telegram.harness import BotProcess, bot_env, wait_ready
+from testbed.telegram.standin import BotApiStandIn
+from testbed.telegram.stub_rasa import StubRasa
 
 CHAT = 4343
 OVERHEAD_TIMEOUT = 900.0  # seconds for bench/telegram_bridge.py

@@ -29,7 +29,7 @@ from rasa.utils.log_utils import configure_structlog
 from sklearn.metrics import classification_report
 from sklearn.model_selection import StratifiedKFold
 
-from tests.servers import ROOT
+from testbed.servers import ROOT
 
 SEED = 7
 

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from bench.blind import RESULT
-from tests.servers import ROOT
+from testbed.servers import ROOT
 
 REPORTS = {name: ROOT / "results" / "crossval" / f"{name}.json" for name in ("ours", "stock")}
 

@@ -29,7 +29,7 @@ from bench.procmem import tree_mib, tree_size  # noqa: E402
 from bench.report import Results, Row, latency_rows, markdown, text  # noqa: E402
 from bench.stats import summary  # noqa: E402
 from bench.targets import STOCK_DIR, Target, init_stock, start_ours, start_stock  # noqa: E402
-from tests.servers import model_path  # noqa: E402
+from testbed.servers import model_path  # noqa: E402
 
 WARM_UP = 20  # messages per assistant before measuring, not counted
 BLOCK = 50  # sequential messages per turn when alternating between the assistants
@@ -209,10 +209,10 @@ NOTES = [
     f"Latency is measured by the client, one message at a time over one keep-alive connection, after {WARM_UP} "
     f"warm-up messages each; the assistants take turns in blocks of {BLOCK} messages.",
     "Throughput: each user sends its next message only after the previous reply; messages/s = answered / wall time.",
-    "Ours stores conversations in SQLite (as tests/servers.py and endpoints.yml do) and calls its action server; "
+    "Ours stores conversations in SQLite (as testbed/servers.py and endpoints.yml do) and calls its action server; "
     "stock keeps them in memory and has no custom actions.",
     "Cold start: launch to the first answered REST message; ours launches the action server first, then Rasa "
-    "(as scripts/with-actions does), readiness polled every 0.5 s (tests/servers.py), the first reply every 0.1 s.",
+    "(as scripts/with-actions does), readiness polled every 0.5 s (testbed/servers.py), the first reply every 0.1 s.",
     "Memory: VmRSS from /proc/<pid>/status, summed over each server's process tree; 'after start' is read right "
     "after the first reply. Shared pages count once per process.",
     "The load generator runs on the same machine as the servers and competes for its cores; other jobs may too "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import requests
 
-from tests.servers import BIN, ROOT, Assistant, free_port, server_env, stop_process
+from testbed.servers import BIN, ROOT, Assistant, free_port, server_env, stop_process
 
 STOCK_DIR = ROOT / "var" / "bench" / "stock"
 START_TIMEOUT = 300.0  # seconds for a server to answer its first message

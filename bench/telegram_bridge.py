@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.telegram import updates  # noqa: E402
-from tests.telegram.harness import BotProcess, bot_env, post_update, wait_ready, webhook_env  # noqa: E402
-from tests.telegram.standin import BotApiStandIn  # noqa: E402
-from tests.telegram.stub_rasa import StubRasa  # noqa: E402
+from testbed.telegram import updates  # noqa: E402
+from testbed.telegram.harness import BotProcess, bot_env, post_update, wait_ready, webhook_env  # noqa: E402
+from testbed.telegram.standin import BotApiStandIn  # noqa: E402
+from testbed.telegram.stub_rasa import StubRasa  # noqa: E402
 
 WARM_UP = 10
 CHAT = 4242

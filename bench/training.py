@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.servers import BIN, ROOT, server_env
+from testbed.servers import BIN, ROOT, server_env
 
 TRAIN_TIMEOUT = 3600.0  # seconds per training run
 LOG_DIR = ROOT / "var" / "bench"

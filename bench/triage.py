@@ -20,7 +20,7 @@ import yaml
 from actions.knowledge import guidance
 from bench.blind import events_of_last_turn
 from components.red_flags import load_red_flags
-from tests.servers import ROOT, Assistant, running_assistant
+from testbed.servers import ROOT, Assistant, running_assistant
 
 # Two first-message suites by two writers who never saw data/ or the patterns; see bench/RESULTS.md.
 FIRST_MESSAGE_SUITES = (ROOT / "tests" / "blind" / "red_flags.yml", ROOT / "tests" / "blind" / "red_flags_fresh.yml")

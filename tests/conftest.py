@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.servers import Assistant, running_assistant
+from testbed.servers import Assistant, running_assistant
 
 
 @pytest.fixture(scope="session")

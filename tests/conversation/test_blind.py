@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.blind import Outcome, report, run
-from tests.servers import Assistant
+from testbed.servers import Assistant
 
 # Measured before any tuning on it: 0.912 with DIET (main before the encoder), 0.941 with the encoder and
 # logistic regression. The aim is 0.97; `make evaluate` prints the whole report.

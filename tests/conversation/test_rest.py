@@ -7,7 +7,7 @@ import pytest
 from actions.knowledge import guidance
 from actions.triage import TIER_SECTIONS
 from channels.guard import TROUBLE
-from tests.servers import Assistant
+from testbed.servers import Assistant
 
 
 def joined(replies: list[dict]) -> str:

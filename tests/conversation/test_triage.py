@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bench.triage import FirstMessage, Vignette, first_messages, report, run_first_messages, run_vignettes, summary
-from tests.servers import Assistant
+from testbed.servers import Assistant
 
 # Floors just under what both first-message suites and the vignettes measured together on 2026-11-30
 # (142/176 at once, 148/176 caught, 3/189 false alarms, 53/56 vignettes); the recall targets are 100%.

@@ -9,7 +9,7 @@ import yaml
 
 from actions.knowledge import guidance
 from actions.triage import TIER_SECTIONS
-from tests.servers import Assistant
+from testbed.servers import Assistant
 
 VIGNETTES = yaml.safe_load((Path(__file__).resolve().parents[1] / "vignettes/red_flags.yml").read_text())
 MAX_FALSE_ALARMS = 1

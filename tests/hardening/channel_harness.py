@@ -14,7 +14,7 @@ from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
 from channels.rest import CappedRestInput
-from tests.servers import free_port
+from testbed.servers import free_port
 
 Behaviour = Callable[[UserMessage], Awaitable[None]]
 LIMIT = 2000

@@ -12,7 +12,7 @@ from typing import Any
 
 import requests
 
-from tests.servers import Assistant
+from testbed.servers import Assistant
 
 
 def webhook(assistant: Assistant) -> str:

@@ -13,8 +13,8 @@ from rasa.core.channels.channel import UserMessage
 
 from channels.guard import TOO_LONG, TROUBLE, max_message_chars
 from channels.rest import CappedRestInput
+from testbed.servers import ROOT
 from tests.hardening.channel_harness import LIMIT, ChannelClient, serve_channel
-from tests.servers import ROOT
 
 MARKER = "zq-private-7f3a"
 

@@ -10,8 +10,8 @@ import signal
 import pytest
 
 from channels.guard import TROUBLE
+from testbed.servers import Assistant
 from tests.hardening.helpers import ensure_running, joined, log_offset, log_since, read_only, user_texts
-from tests.servers import Assistant
 
 ICE_QUESTION = "how long should I put ice on my back?"
 ICE_ANSWER = "15 to 20 minutes"

@@ -19,8 +19,8 @@ from rasa.shared.nlu.training_data.message import Message
 from channels.guard import TOO_LONG, max_message_chars
 from components.extractor import MAX_CHARS, RuleEntityExtractor, find_entities
 from components.language import build_pipeline
+from testbed.servers import Assistant
 from tests.hardening.helpers import joined, post_raw, rasa_is_up
-from tests.servers import Assistant
 
 LIVE = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import requests
 
+from testbed.servers import ROOT, Assistant
 from tests.hardening.helpers import log_since, user_texts, webhook
 from tests.hardening.secrets_scan import scan, scan_text
-from tests.servers import ROOT, Assistant
 
 # Planted secrets, built at run time so this file does not itself look like one.
 FAKE_TELEGRAM = "1234567890" + ":" + "AAH" + "x" * 32

@@ -11,8 +11,8 @@ import pytest
 import requests
 
 from channels.guard import TROUBLE
+from testbed.servers import Assistant
 from tests.hardening.helpers import joined, rss_bytes, user_texts, webhook
-from tests.servers import Assistant
 
 CONVERSATION = [
     "hello",

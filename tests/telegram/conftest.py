@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from tests.telegram.harness import BotProcess, ChatUser, bot_env, wait_ready, webhook_env
-from tests.telegram.standin import BotApiStandIn
-from tests.telegram.stub_rasa import StubRasa
+from testbed.telegram.harness import BotProcess, ChatUser, bot_env, wait_ready, webhook_env
+from testbed.telegram.standin import BotApiStandIn
+from testbed.telegram.stub_rasa import StubRasa
 
 StartBot = Callable[..., Awaitable[BotProcess]]
 StartUser = Callable[..., Awaitable[ChatUser]]

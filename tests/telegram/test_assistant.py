@@ -12,11 +12,11 @@ import pytest_asyncio
 
 from bot import texts
 from channels.guard import TOO_LONG, max_message_chars
-from tests.servers import Assistant
-from tests.telegram import updates
+from testbed.servers import Assistant
+from testbed.telegram import updates
+from testbed.telegram.harness import ChatUser, post_update, webhook_env
+from testbed.telegram.standin import BotApiStandIn, Call
 from tests.telegram.conftest import StartBot, StartUser
-from tests.telegram.harness import ChatUser, post_update, webhook_env
-from tests.telegram.standin import BotApiStandIn, Call
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(180)]
 _chat_ids = itertools.count(910_001)

@@ -9,7 +9,7 @@ from telegram import Message
 
 from bot.addressing import mentions, without_mention
 from bot.chat import ChatLocks
-from tests.telegram import updates
+from testbed.telegram import updates
 
 pytestmark = pytest.mark.timeout(30)
 

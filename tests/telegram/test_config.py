@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, Settings
-from tests.telegram.harness import ROOT, bot_env
+from testbed.servers import ROOT
+from testbed.telegram.harness import bot_env
 
 ENDPOINTS = ROOT / "endpoints.yml"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from tests.telegram import updates
+from testbed.telegram import updates
+from testbed.telegram.harness import endpoints_for, senders, tracker_db
+from testbed.telegram.standin import BotApiStandIn, Call
+from testbed.telegram.stub_rasa import GREETING, GREETING_BUTTONS, HELP, LONG, StubRasa
 from tests.telegram.conftest import StartUser
-from tests.telegram.harness import endpoints_for, senders, tracker_db
-from tests.telegram.standin import BotApiStandIn, Call
-from tests.telegram.stub_rasa import GREETING, GREETING_BUTTONS, HELP, LONG, StubRasa
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
 CHAT = updates.USER["id"]

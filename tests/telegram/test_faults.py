@@ -8,10 +8,10 @@ import time
 import pytest
 
 from bot import texts
-from tests.telegram import updates
+from testbed.telegram import updates
+from testbed.telegram.standin import TOKEN, BotApiStandIn
+from testbed.telegram.stub_rasa import StubRasa
 from tests.telegram.conftest import StartUser
-from tests.telegram.standin import TOKEN, BotApiStandIn
-from tests.telegram.stub_rasa import StubRasa
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
 CHAT = updates.USER["id"]

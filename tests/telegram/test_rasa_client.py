@@ -9,8 +9,8 @@ from contextlib import asynccontextmanager
 import pytest
 
 from bot.rasa_client import RasaClient, RasaUnavailable
-from tests.telegram.harness import free_port
-from tests.telegram.stub_rasa import GREETING, GREETING_BUTTONS, StubRasa
+from testbed.servers import free_port
+from testbed.telegram.stub_rasa import GREETING, GREETING_BUTTONS, StubRasa
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(30)]
 

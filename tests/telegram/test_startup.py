@@ -7,10 +7,10 @@ import asyncio
 import pytest
 
 from bot import texts
+from testbed.telegram.harness import SECRET, BotProcess, bot_env, webhook_env
+from testbed.telegram.standin import BotApiStandIn
+from testbed.telegram.stub_rasa import StubRasa
 from tests.telegram.conftest import StartBot
-from tests.telegram.harness import SECRET, BotProcess, bot_env, webhook_env
-from tests.telegram.standin import BotApiStandIn
-from tests.telegram.stub_rasa import StubRasa
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
 WANTED_UPDATES = ["message", "edited_message", "callback_query"]

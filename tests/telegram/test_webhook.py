@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.telegram import updates
+from testbed.telegram import updates
+from testbed.telegram.harness import SECRET, post_update, webhook_env
+from testbed.telegram.standin import BotApiStandIn
+from testbed.telegram.stub_rasa import StubRasa
 from tests.telegram.conftest import StartBot
-from tests.telegram.harness import SECRET, post_update, webhook_env
-from tests.telegram.standin import BotApiStandIn
-from tests.telegram.stub_rasa import StubRasa
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
 CHAT = updates.USER["id"]

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from privacy.forget import Forgetter, tracker_store_url
-from tests.telegram.harness import endpoints_for, senders, tracker_db
+from testbed.telegram.harness import endpoints_for, senders, tracker_db
 
 
 def test_only_that_conversation_is_deleted(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.servers import ROOT
+from testbed.servers import ROOT
 
 CHECK = """
 import logging

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from tests.servers import ROOT, Assistant
+from testbed.servers import ROOT, Assistant
 from tests.web.helpers import SocketUser, WebServer
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import requests
 import socketio
 
-from tests.servers import ROOT, Assistant
+from testbed.servers import ROOT, Assistant
 
 
 class WebServer:

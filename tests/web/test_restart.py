@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.servers import Assistant
+from testbed.servers import Assistant
 
 
 def _user_texts(tracker: dict[str, Any]) -> list[str]:

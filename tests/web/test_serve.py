@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from components.red_flags import load_red_flags
-from tests.servers import Assistant
+from testbed.servers import Assistant
 from tests.web.helpers import WebServer, stored_events
 
 

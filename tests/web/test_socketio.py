@@ -10,7 +10,7 @@ import requests
 
 from actions.knowledge import guidance
 from channels.guard import TOO_LONG, max_message_chars
-from tests.servers import Assistant
+from testbed.servers import Assistant
 from tests.web.helpers import SocketUser
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import ROOT, Assistant
+from testbed.servers import ROOT, Assistant
 from tests.web.helpers import WebServer, stored_events
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -7,7 +7,7 @@ import re
 import time
 from typing import Any
 
-from tests.telegram.standin import BOT_USER
+from testbed.telegram.standin import BOT_USER
 
 USER = {"id": 4242, "is_bot": False, "first_name": "Alex", "language_code": "en"}
 GROUP_ID = -100777

@@ -18,17 +18,10 @@ from typing import Any
 
 import aiohttp
 
-from tests.telegram.standin import TOKEN, BotApiStandIn, Call
+from testbed.servers import ROOT, free_port
+from testbed.telegram.standin import TOKEN, BotApiStandIn, Call
 
-ROOT = Path(__file__).resolve().parents[2]
 SECRET = "s3cret-for-the-test_webhook"
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def bot_env(api_url: str, rasa_url: str, **overrides: str) -> dict[str, str]:
