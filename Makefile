@@ -14,7 +14,7 @@ export SANIC_HOST ?= 127.0.0.1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help setup train model shell run serve actions telegram web validate evaluate test unit lint bench soak clean
+.PHONY: help setup train model shell run serve actions telegram web validate evaluate test test-all stories unit lint bench soak clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -74,12 +74,20 @@ validate: setup  ## Check domain, data and stories for errors
 evaluate: train  ## 5-fold intent F1, ours against stock on the same folds, the blind test set and the triage suites
 	scripts/evaluate
 
-unit: setup  ## Unit tests only (no servers, no model)
-	python -m pytest tests/unit -q
+unit: train  ## Unit tests only: no server or process is started (seconds)
+	python -m pytest tests -q -m unit
 
-test: train validate  ## Everything: validation, unit, stories, conversation and channel tests
+test: train validate  ## The whole suite but the long runs: validation, unit, end-to-end, browser and story tests
 	@scripts/web-setup
-	python -m pytest tests -q
+	python -m pytest tests -q -m "not slow"
+	@$(MAKE) --no-print-directory stories
+
+test-all: train validate  ## `make test` plus the 500-message soak and a long live fuzz (before a release)
+	@scripts/web-setup
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} python -m pytest tests -q
+	@$(MAKE) --no-print-directory stories
+
+stories: train  ## The test stories, with the trained model
 	rasa test core --model "$$(scripts/model-path)" --stories tests/test_stories.yml \
 	  --fail-on-prediction-errors --out results/stories
 

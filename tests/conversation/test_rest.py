@@ -6,18 +6,14 @@ import pytest
 
 from actions.knowledge import guidance
 from actions.triage import TIER_SECTIONS
-from channels.guard import TROUBLE
 from testbed.servers import Assistant
-
-
-def joined(replies: list[dict]) -> str:
-    return "\n".join(reply.get("text", "") for reply in replies)
+from tests.replies import answered
 
 
 def test_greeting_says_once_that_it_is_not_a_doctor(assistant: Assistant, sender: str) -> None:
-    greeting = joined(assistant.talk(sender, "hello"))
+    greeting = answered(assistant.talk(sender, "hello"))
     assert "not a doctor" in greeting
-    follow_up = joined(assistant.talk(sender, "how long should I put ice on my back?"))
+    follow_up = answered(assistant.talk(sender, "how long should I put ice on my back?"))
     assert "15 to 20 minutes" in follow_up
     assert "not a doctor" not in follow_up
 
@@ -46,19 +42,19 @@ def test_every_topic_is_answered_from_its_section(
 ) -> None:
     replies = assistant.talk(sender, question)
     section = guidance()[section_id]
-    assert section.answer.strip() in joined(replies)
-    assert f"Source: {section.title}" in joined(replies)
+    assert section.answer.strip() in answered(replies)
+    assert f"Source: {section.title}" in answered(replies)
     answer = next(reply for reply in replies if section.answer.strip() in reply.get("text", ""))
     assert [button["payload"] for button in answer.get("buttons", [])] == [f"/ask_{r}" for r in section.related]
 
 
 def test_a_button_payload_is_answered(assistant: Assistant, sender: str) -> None:
-    assert guidance()["heat_therapy"].answer.strip() in joined(assistant.talk(sender, "/ask_heat_therapy"))
+    assert guidance()["heat_therapy"].answer.strip() in answered(assistant.talk(sender, "/ask_heat_therapy"))
 
 
 def test_a_red_flag_wins_over_the_question_and_names_its_trigger(assistant: Assistant, sender: str) -> None:
     replies = assistant.talk(sender, "I peed myself this morning, should I use an ice pack on my back?")
-    text = joined(replies)
+    text = answered(replies)
     assert "You mentioned" in text and "peed myself" in text
     assert "999" in text and "911" in text
     assert guidance()["cold_therapy"].answer.strip() not in text
@@ -73,7 +69,7 @@ def test_a_red_flag_wins_over_the_question_and_names_its_trigger(assistant: Assi
     ],
 )
 def test_a_negated_warning_sign_is_not_a_red_flag(assistant: Assistant, sender: str, message: str) -> None:
-    text = joined(assistant.talk(sender, message))
+    text = answered(assistant.talk(sender, message))
     assert "You mentioned" not in text
     for section_id in TIER_SECTIONS.values():
         assert guidance()[section_id].answer.strip() not in text
@@ -90,20 +86,19 @@ def test_a_negated_warning_sign_is_not_a_red_flag(assistant: Assistant, sender: 
 def test_a_dismissed_warning_sign_pulls_no_warning_or_emergency_text(
     assistant: Assistant, sender: str, message: str
 ) -> None:
-    text = joined(assistant.talk(sender, message))
-    assert text.strip() and TROUBLE not in text
+    text = answered(assistant.talk(sender, message))
     assert "You mentioned" not in text and "999" not in text
     for section_id in (*TIER_SECTIONS.values(), "warning_signs"):
         assert guidance()[section_id].answer.strip() not in text
 
 
 def test_out_of_scope_gets_a_polite_redirect(assistant: Assistant, sender: str) -> None:
-    text = joined(assistant.talk(sender, "what's the best pizza place in town?"))
+    text = answered(assistant.talk(sender, "what's the best pizza place in town?"))
     assert "back spasms" in text and "Source:" not in text
 
 
 def test_the_description_of_a_spasm_is_understood(assistant: Assistant, sender: str) -> None:
-    text = joined(assistant.talk(sender, "my lower back has been spasming for 3 days, about 6/10"))
+    text = answered(assistant.talk(sender, "my lower back has been spasming for 3 days, about 6/10"))
     assert "your lower back for 3 days at 6 out of 10" in text
 
 
@@ -121,33 +116,30 @@ def test_the_description_of_a_spasm_is_understood(assistant: Assistant, sender: 
     ids=["empty", "blank", "10k-chars", "emoji", "spanish", "html", "sql"],
 )
 def test_bad_input_gets_a_friendly_reply(assistant: Assistant, sender: str, message: str) -> None:
-    replies = assistant.talk(sender, message)
-    text = joined(replies)
-    assert replies and text.strip()
-    assert TROUBLE not in text  # the channel's apology means the assistant itself failed (it did on "" once)
-    assert "Traceback" not in text and "<script>" not in text
-    assert joined(assistant.talk(sender, "hi")).strip()
+    text = answered(assistant.talk(sender, message))  # the apology would mean the assistant failed (it did on "")
+    assert "<script>" not in text
+    answered(assistant.talk(sender, "hi"))
 
 
 def test_a_red_flag_deep_inside_an_over_long_message_still_gets_the_emergency_advice(
     assistant: Assistant, sender: str
 ) -> None:
     filler = "My back has been sore on and off and I have tried stretching every morning. " * 40
-    text = joined(assistant.talk(sender, filler + "Since lunch I can't feel my bum at all. " + filler))
+    text = answered(assistant.talk(sender, filler + "Since lunch I can't feel my bum at all. " + filler))
     assert "can't feel my bum" in text
     assert guidance()["emergency_care"].answer.strip() in text
 
 
 def test_an_over_long_message_without_a_red_flag_is_kindly_refused(assistant: Assistant, sender: str) -> None:
-    text = joined(assistant.talk(sender, "My back has been sore and stiff. " * 100))
+    text = answered(assistant.talk(sender, "My back has been sore and stiff. " * 100))
     assert "too long" in text
 
 
 def test_the_symptom_check_asks_the_emergency_question_first_and_keeps_the_first_duration(
     assistant: Assistant, sender: str
 ) -> None:
-    opening = joined(assistant.talk(sender, "my lower back has been spasming for 3 days, about 6/10"))
+    opening = answered(assistant.talk(sender, "my lower back has been spasming for 3 days, about 6/10"))
     assert "Do you have any of these right now?" in opening
-    assert "keep coming back" in joined(assistant.talk(sender, "no"))
+    assert "keep coming back" in answered(assistant.talk(sender, "no"))
     assistant.talk(sender, "no, it's only been bad for a few hours at a time")  # a duration, but not the answer asked
     assert assistant.tracker(sender)["slots"]["duration_days"] == 3

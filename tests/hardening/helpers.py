@@ -25,11 +25,6 @@ def post_raw(assistant: Assistant, body: bytes, timeout: float = 30) -> requests
     return requests.post(webhook(assistant), data=body, headers={"Content-Type": "application/json"}, timeout=timeout)
 
 
-def joined(replies: list[dict[str, Any]]) -> str:
-    """All reply texts, one per line."""
-    return "\n".join(str(reply.get("text", "")) for reply in replies)
-
-
 def user_texts(tracker: dict[str, Any]) -> list[str]:
     """The user's messages in a tracker, in order."""
     return [event["text"] for event in tracker["events"] if event["event"] == "user"]

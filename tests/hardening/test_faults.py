@@ -11,7 +11,8 @@ import pytest
 
 from channels.guard import TROUBLE
 from testbed.servers import Assistant
-from tests.hardening.helpers import ensure_running, joined, log_offset, log_since, read_only, user_texts
+from tests.hardening.helpers import ensure_running, log_offset, log_since, read_only, user_texts
+from tests.replies import answered
 
 ICE_QUESTION = "how long should I put ice on my back?"
 ICE_ANSWER = "15 to 20 minutes"
@@ -21,7 +22,7 @@ def test_a_dead_action_server_gets_an_apology_not_silence_and_service_resumes(
     assistant: Assistant, sender: str
 ) -> None:
     """Rasa 3.6 logs the failed custom action and answers `[]`; the capped channel says TROUBLE instead."""
-    assert "not a doctor" in joined(assistant.talk(sender, "hello"))
+    assert "not a doctor" in answered(assistant.talk(sender, "hello"))
     offset = log_offset(assistant, "rasa")
     try:
         assistant.stop_actions()
@@ -33,13 +34,13 @@ def test_a_dead_action_server_gets_an_apology_not_silence_and_service_resumes(
     assert [reply.get("text") for reply in typed] == [TROUBLE], typed
     assert [reply.get("text") for reply in button] == [TROUBLE], button
     assert "Failed to run custom action" in log
-    assert ICE_ANSWER in joined(assistant.talk(sender, ICE_QUESTION))
+    assert ICE_ANSWER in answered(assistant.talk(sender, ICE_QUESTION))
 
 
 def test_a_killed_rasa_server_comes_back_with_the_conversation(assistant: Assistant, sender: str) -> None:
     """SIGKILL, no clean shutdown: the SQLite tracker store keeps every message, slot and the open form."""
     assistant.talk(sender, "hello")
-    opening = joined(assistant.talk(sender, '/describe_pain{"body_part": "lower back", "pain_level": 6}'))
+    opening = answered(assistant.talk(sender, '/describe_pain{"body_part": "lower back", "pain_level": 6}'))
     assert "Do you have any of these right now?" in opening
     before = assistant.tracker(sender)
     assert before["slots"]["body_part"] == "lower back" and before["slots"]["pain_level"] == 6
@@ -55,8 +56,8 @@ def test_a_killed_rasa_server_comes_back_with_the_conversation(assistant: Assist
     assert user_texts(after) == user_texts(before)
     assert after["slots"] == before["slots"]
     assert after["active_loop"] == before["active_loop"]
-    assert "How long" in joined(assistant.talk(sender, "no")), "the form did not carry on"
-    assert "keep coming back" in joined(assistant.talk(sender, "3 days"))
+    assert "How long" in answered(assistant.talk(sender, "no")), "the form did not carry on"
+    assert "keep coming back" in answered(assistant.talk(sender, "3 days"))
     resumed = assistant.tracker(sender)
     assert user_texts(resumed) == [*user_texts(before), "no", "3 days"]
     assert resumed["slots"]["duration_days"] == 3
@@ -78,7 +79,7 @@ def test_a_read_only_tracker_store_still_answers_and_logs_a_clear_error(assistan
             pytest.skip("this user can write to a read-only file and chattr is unavailable")
         replies = assistant.talk(sender, f"{ICE_QUESTION} {marker}")
     log = log_since(assistant, "rasa", offset)
-    assert ICE_ANSWER in joined(replies), replies
+    assert ICE_ANSWER in answered(replies), replies
     assert "attempt to write a readonly database" in log
     assert marker not in log
     assert user_texts(assistant.tracker(sender)) == before, "the read-only turn was stored after all"

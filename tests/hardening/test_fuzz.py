@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 from typing import Any
 
@@ -20,10 +21,14 @@ from channels.guard import TOO_LONG, max_message_chars
 from components.extractor import MAX_CHARS, RuleEntityExtractor, find_entities
 from components.language import build_pipeline
 from testbed.servers import Assistant
-from tests.hardening.helpers import joined, post_raw, rasa_is_up
+from tests.hardening.helpers import post_raw, rasa_is_up
+from tests.replies import answered, joined
 
+# `make test` fuzzes the live server briefly; `make test-all` sets FUZZ_EXAMPLES for the long run.
 LIVE = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 OFFLINE = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -60,13 +65,12 @@ HOSTILE_BODIES = [b"", b"null", b"[]", b'"x"', b"1e999", b"[" * 50_000, b'{"send
 
 
 def _check(response: Any) -> None:
-    """A 2xx or 4xx; a 200 is a non-empty list of replies with no traceback in them."""
+    """A 2xx or 4xx; a 200 is a list of replies that really answer."""
     assert response.status_code < 500, (response.status_code, response.text[:300])
     if response.status_code == 200:
         replies = response.json()
-        assert isinstance(replies, list) and replies, "the assistant said nothing"
-        assert all(isinstance(reply, dict) for reply in replies)
-        assert "Traceback" not in joined(replies)
+        assert isinstance(replies, list) and all(isinstance(reply, dict) for reply in replies)
+        answered(replies)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +115,7 @@ def test_any_byte_string_gets_a_2xx_or_4xx(capped: Assistant, body: bytes) -> No
 def test_the_server_survives_the_fuzzing(assistant: Assistant) -> None:
     """Runs after the fuzz tests above (file order): the process is alive and answers a real question."""
     assert rasa_is_up(assistant)
-    assert "15 to 20 minutes" in joined(assistant.talk("fuzz-after", "how long should I put ice on my back?"))
+    assert "15 to 20 minutes" in answered(assistant.talk("fuzz-after", "how long should I put ice on my back?"))
 
 
 def _check_entities(text: str, entities: list[dict[str, Any]]) -> None:

@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from channels.guard import TROUBLE
 from testbed.servers import Assistant
-from tests.hardening.helpers import joined, rss_bytes, user_texts, webhook
+from tests.hardening.helpers import rss_bytes, user_texts, webhook
+from tests.replies import failure
 
 CONVERSATION = [
     "hello",
@@ -42,9 +42,9 @@ def _converse(url: str, sender: str, deadline: float) -> list[str]:
                 return [*problems, f"{sender}: out of time"]
             response = session.post(url, json={"sender": sender, "message": text}, timeout=30)
             replies = response.json() if response.ok else None
-            said = joined(replies or [])
-            if not replies or not said.strip() or "Traceback" in said or TROUBLE in said:
-                problems.append(f"{sender} {text!r}: HTTP {response.status_code} {response.text[:200]}")
+            problem = failure(replies or []) if isinstance(replies, list) else "not a list of replies"
+            if problem:
+                problems.append(f"{sender} {text!r}: HTTP {response.status_code}, {problem}")
     return problems
 
 
@@ -54,6 +54,7 @@ def _run(assistant: Assistant, senders: list[str], deadline: float) -> list[str]
         return [problem for problems in results for problem in problems]
 
 
+@pytest.mark.slow
 def test_soak(assistant: Assistant, capsys: pytest.CaptureFixture[str]) -> None:
     """Every reply is a real answer, memory stays flat after warm-up, every conversation is stored whole."""
     assert assistant.rasa is not None

@@ -16,6 +16,7 @@ from testbed.servers import Assistant
 from testbed.telegram import updates
 from testbed.telegram.harness import ChatUser, post_update, webhook_env
 from testbed.telegram.standin import BotApiStandIn, Call
+from tests.replies import answered
 from tests.telegram.conftest import StartBot, StartUser
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(180)]
@@ -37,8 +38,8 @@ async def start_user(mode: str, assistant: Assistant, telegram: BotApiStandIn, s
 
 
 def said(replies: list[Call]) -> str:
-    """Everything the bot said in replies, as the user reads it."""
-    return "\n".join(call.result["text"] for call in replies)
+    """Everything the bot said in replies, as the user reads it, once it is seen to be a real answer."""
+    return answered([call.result for call in replies])
 
 
 def payloads(replies: list[Call]) -> list[str]:
@@ -147,17 +148,3 @@ def stored_events(assistant: Assistant, chat_id: int) -> int:
     """How many events Rasa's SQLite tracker store holds for this chat."""
     with closing(sqlite3.connect(assistant.tracker_db)) as db:
         return db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (f"telegram-{chat_id}",)).fetchone()[0]
-
-
-@pytest.mark.timeout(600)
-@pytest.mark.parametrize("mode", ["polling"])
-async def test_rasa_stopped_mid_conversation_then_back(start_user: StartUser, assistant: Assistant) -> None:
-    user = await start_user()
-    assert "minutes" in said(await user.send(updates.text(user.chat_id, ICE), timeout=30))
-    await asyncio.to_thread(assistant.stop_rasa)
-    try:
-        assert said(await user.send(updates.text(user.chat_id, ICE), timeout=30)) == texts.TROUBLE
-        assert user.bot.running()
-    finally:
-        await asyncio.to_thread(assistant.start_rasa)
-    assert "minutes" in said(await user.send(updates.text(user.chat_id, ICE), timeout=60))

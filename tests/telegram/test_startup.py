@@ -7,7 +7,8 @@ import asyncio
 import pytest
 
 from bot import texts
-from testbed.telegram.harness import SECRET, BotProcess, bot_env, webhook_env
+from testbed.telegram import updates
+from testbed.telegram.harness import SECRET, BotProcess, ChatUser, bot_env, webhook_env
 from testbed.telegram.standin import BotApiStandIn
 from testbed.telegram.stub_rasa import StubRasa
 from tests.telegram.conftest import StartBot
@@ -55,3 +56,18 @@ async def test_a_token_telegram_rejects_ends_the_bot_with_a_clear_message(
     assert bot.process is not None
     assert await asyncio.to_thread(bot.process.wait, 30) == 1
     assert "Telegram rejected TELEGRAM_TOKEN" in bot.log() and "@BotFather" in bot.log()
+
+
+async def test_a_restarted_bot_answers_what_came_while_it_was_down_and_nothing_twice(
+    telegram: BotApiStandIn, rasa: StubRasa, start_bot: StartBot
+) -> None:
+    chat = 5151
+    user = ChatUser(await start_bot(rasa.url), telegram, chat)
+    await user.send(updates.text(chat, "before the restart"), replies=1)
+    assert await asyncio.to_thread(user.bot.stop) == 0
+    telegram.push(updates.text(chat, "while the bot was down"))
+    await start_bot(rasa.url)
+    await telegram.wait_for("sendMessage", 2, 30, lambda call: call.params.get("chat_id") == chat)
+    await asyncio.sleep(1)  # time enough for a duplicate to show up
+    assert rasa.messages() == ["before the restart", "while the bot was down"]
+    assert len(user.replies()) == 2
