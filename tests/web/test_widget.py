@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.servers import ROOT, Assistant
-from tests.web.helpers import WebServer, stored_events
+from tests.web.helpers import WebServer, run_widget_spec, stored_events
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = ROOT / "var/widget.png"
@@ -26,16 +25,7 @@ def browser(assistant: Assistant, web: WebServer) -> dict[str, Any]:
             "no chromium: /usr/bin/chromium is missing and scripts/web-setup could not install it "
             "(it needs root and apt-get; install the Debian package chromium)"
         )
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    run = subprocess.run(
-        ["node", "tests/widget.spec.mjs", f"{web.url}/", str(SCREENSHOT)],
-        cwd=ROOT / "web",
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    lines = run.stdout.strip().splitlines()
-    result = json.loads(lines[-1]) if lines else {"ok": False, "error": run.stderr[-3000:]}
+    result = run_widget_spec(f"{web.url}/", SCREENSHOT)
     (ROOT / "var/widget-result.json").write_text(json.dumps(result, indent=2))
     return result
 

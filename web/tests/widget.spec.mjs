@@ -110,6 +110,8 @@ try {
     await page.locator(BOT).filter({ hasText: text.slice(0, 60) }).first().waitFor();
   }
   if ((await sessionId()) !== result.sessionId) throw new Error("the session id changed on reload");
+  // The picture (docs/widget.png) shows the last question above its answer, as a reader scrolls back to it.
+  await page.locator(USER).last().evaluate((bubble) => bubble.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: screenshot, animations: "disabled" });
 
   result.step = "forget me";
