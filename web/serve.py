@@ -14,24 +14,29 @@ SQLite path in the endpoints file names the same database file.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import html
 import json
+import logging
 import os
 import re
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import sqlalchemy
+from sanic import Request, Sanic
+from sanic.exceptions import SanicException
+from sanic.response import HTTPResponse, raw
+from sanic.response import json as json_response
 
 from components.red_flags import load_red_flags
 from privacy.forget import Forgetter
 
 WEB = Path(__file__).resolve().parent
+JAVASCRIPT = "text/javascript; charset=utf-8"
 FILES = {
-    "/demo.js": (WEB / "demo.js", "text/javascript; charset=utf-8"),
-    "/webchat.js": (WEB / "node_modules/rasa-webchat/lib/index.js", "text/javascript; charset=utf-8"),
+    "/demo.js": WEB / "demo.js",
+    "/webchat.js": WEB / "node_modules/rasa-webchat/lib/index.js",
 }
 # The socket.io channel names a browser's conversation with uuid4().hex. Only such ids can be forgotten here:
 # other channels' ids (Telegram chat ids, REST senders) are guessable and not this page's to delete.
@@ -43,9 +48,9 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self' http: https: ws: wss:; frame-ancestors 'none'"
 )
-
-
+HEADERS = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": CSP}
 EMERGENCY_SIGNS = "<!-- emergency signs: filled in by web/serve.py from data/red_flags.yml -->"
+log = logging.getLogger(__name__)
 
 
 def demo_page() -> bytes:
@@ -54,77 +59,67 @@ def demo_page() -> bytes:
     return (WEB / "index.html").read_text(encoding="utf-8").replace(EMERGENCY_SIGNS, f"<ul>{signs}</ul>").encode()
 
 
-class Handler(BaseHTTPRequestHandler):
-    """Fixed routes only: nothing else under web/ (node_modules, tests) is reachable."""
+def error(status: HTTPStatus, message: str) -> HTTPResponse:
+    """A JSON error, as every refusal of this server is."""
+    return json_response({"error": message}, status=status)
 
-    server: WidgetServer
 
-    def do_GET(self) -> None:
-        """Serve one of the fixed files, or the widget script with its configuration."""
-        path = self.path.split("?", 1)[0]
-        if path == "/":
-            self._send(HTTPStatus.OK, demo_page(), "text/html; charset=utf-8")
-        elif path == "/widget.js":
-            config = json.dumps({"socketUrl": self.server.socket_url})
-            body = f"window.BACKSPASM_CONFIG = {config};\n".encode() + (WEB / "widget.js").read_bytes()
-            self._send(HTTPStatus.OK, body, "text/javascript; charset=utf-8")
-        elif path in FILES:
-            file, content_type = FILES[path]
-            self._send(HTTPStatus.OK, file.read_bytes().replace(GOOGLE_FONTS, b""), content_type)
-        else:
-            self._send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+def create_app(socket_url: str, forgetter: Forgetter) -> Sanic:
+    """The fixed routes only: nothing else under web/ (node_modules, tests) is reachable."""
+    app = Sanic("backspasm-widget", strict_slashes=True)
+    app.config.REQUEST_MAX_SIZE = 4096  # a forget request is a few dozen bytes; nothing else takes a body
+    app.config.GRACEFUL_SHUTDOWN_TIMEOUT = 2  # small files only: nothing is worth waiting long for
 
-    def do_POST(self) -> None:
+    @app.get("/")
+    async def page(_: Request) -> HTTPResponse:
+        """The demo page with its safety notice."""
+        return raw(demo_page(), content_type="text/html; charset=utf-8")
+
+    @app.get("/widget.js")
+    async def widget(_: Request) -> HTTPResponse:
+        """widget.js, told where the Rasa socket is."""
+        config = json.dumps({"socketUrl": socket_url})
+        body = f"window.BACKSPASM_CONFIG = {config};\n".encode() + (WEB / "widget.js").read_bytes()
+        return raw(body, content_type=JAVASCRIPT)
+
+    async def script(request: Request) -> HTTPResponse:
+        """One of the fixed scripts, without rasa-webchat's Google Fonts import."""
+        return raw(FILES[request.path].read_bytes().replace(GOOGLE_FONTS, b""), content_type=JAVASCRIPT)
+
+    for path in FILES:
+        app.add_route(script, path, name=path.strip("/").replace(".", "_"))
+
+    @app.post("/forget")
+    async def forget(request: Request) -> HTTPResponse:
         """Forget the conversation named in the JSON body."""
-        if self.path != "/forget":
-            self._send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
-            return
         # A JSON content type cannot be sent cross-site without a CORS preflight, which this server never grants.
-        if self.headers.get_content_type() != "application/json":
-            self._send_json(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, {"error": "send application/json"})
-            return
+        if request.content_type.split(";")[0].strip().lower() != "application/json":
+            return error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json")
         try:
-            length = max(0, min(int(self.headers.get("Content-Length") or 0), 4096))
-            session_id = json.loads(self.rfile.read(length))["session_id"]
+            session_id = json.loads(request.body)["session_id"]
         except (ValueError, TypeError, KeyError):
             session_id = None
         if not isinstance(session_id, str) or not SESSION_ID.fullmatch(session_id):
-            self._send_json(HTTPStatus.BAD_REQUEST, {"error": "session_id must be 32 lowercase hex digits"})
-            return
+            return error(HTTPStatus.BAD_REQUEST, "session_id must be 32 lowercase hex digits")
         try:
-            deleted = self.server.forgetter.forget(session_id)
-        except sqlalchemy.exc.SQLAlchemyError as error:
-            self.log_error("forget failed: %s", error)
-            self._send_json(HTTPStatus.SERVICE_UNAVAILABLE, {"error": "the tracker store is not reachable"})
-            return
-        self._send_json(HTTPStatus.OK, {"deleted": deleted})
+            deleted = await asyncio.to_thread(forgetter.forget, session_id)
+        except sqlalchemy.exc.SQLAlchemyError as failure:
+            log.error("forget failed: %s", failure)
+            return error(HTTPStatus.SERVICE_UNAVAILABLE, "the tracker store is not reachable")
+        return json_response({"deleted": deleted})
 
-    def _send_json(self, status: HTTPStatus, payload: dict[str, Any]) -> None:
-        self._send(status, json.dumps(payload).encode(), "application/json")
+    @app.exception(SanicException)
+    async def refused(_: Request, exception: SanicException) -> HTTPResponse:
+        """Sanic's own refusals (no such route, wrong method, body too large) in the same JSON form."""
+        status = HTTPStatus(exception.status_code)
+        return error(status, status.phrase.lower())
 
-    def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Content-Security-Policy", CSP)
-        self.end_headers()
-        self.wfile.write(body)
+    @app.on_response
+    async def secure(_: Request, response: HTTPResponse) -> None:
+        """The security headers, on every response."""
+        response.headers.update(HEADERS)
 
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        """Log errors only, not every request, so that `make web` shows Rasa's output readably."""
-
-
-class WidgetServer(ThreadingHTTPServer):
-    """The HTTP server, holding what the handlers share."""
-
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], socket_url: str, forgetter: Forgetter) -> None:
-        super().__init__(address, Handler)
-        self.socket_url = socket_url
-        self.forgetter = forgetter
+    return app
 
 
 def main() -> None:
@@ -144,20 +139,16 @@ def main() -> None:
         help="Rasa's endpoints file, for the tracker store (default: $RASA_ENDPOINTS or endpoints.yml)",
     )
     args = parser.parse_args()
-    if not FILES["/webchat.js"][0].exists():
+    if not FILES["/webchat.js"].exists():
         raise SystemExit("rasa-webchat is not installed: run scripts/web-setup")
     try:
         forgetter = Forgetter(args.endpoints)
-    except ValueError as error:
-        raise SystemExit(f"POST /forget: {error}") from None
-    server = WidgetServer((args.host, args.port), args.socket_url, forgetter)
-    print(f"Chat widget demo on http://{args.host}:{server.server_port}/ (Rasa socket: {args.socket_url})", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    except ValueError as failure:
+        raise SystemExit(f"POST /forget: {failure}") from None
+    app = create_app(args.socket_url, forgetter)
+    print(f"Chat widget demo on http://{args.host}:{args.port}/ (Rasa socket: {args.socket_url})", flush=True)
+    # Errors only, not every request, so that `make web` shows Rasa's output readably.
+    app.run(host=args.host, port=args.port, access_log=False, motd=False)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
  * The Backspasm Assistant chat widget: loads rasa-webchat from the server this script came from, and mounts it.
  * serve.py puts `window.BACKSPASM_CONFIG = {socketUrl}` in front of this file; a ?socketUrl= query parameter
  * on the host page overrides it (handy for tests and demos).
+ *
+ * rasa-webchat 1.0.1 renders its icon buttons without names, a message list no keyboard can reach and quick
+ * replies that are plain <div>s (docs/accessibility.md): `makeAccessible` mends its DOM each time it renders.
  */
 (function () {
   "use strict";
@@ -9,6 +12,44 @@
   const config = window.BACKSPASM_CONFIG || {};
   const override = new URLSearchParams(window.location.search).get("socketUrl") || "";
   const socketUrl = /^https?:\/\//.test(override) ? override : config.socketUrl || "http://127.0.0.1:5005";
+  const NAMES = {
+    ".rw-toggle-fullscreen-button": "Full screen",
+    ".rw-close-button": "Close the chat",
+    ".rw-send": "Send",
+    ".rw-new-message": "Your message",
+  };
+
+  /** Names for the controls, a focusable live log for the messages, and quick replies that act as buttons. */
+  function makeAccessible(root) {
+    for (const [selector, name] of Object.entries(NAMES)) {
+      root.querySelectorAll(selector).forEach((control) => control.setAttribute("aria-label", name));
+    }
+    const open = Boolean(root.querySelector(".rw-chat-open"));
+    root.querySelectorAll(".rw-launcher").forEach((launcher) => {
+      launcher.setAttribute("aria-label", open ? "Close the chat" : "Open the chat");
+      launcher.setAttribute("aria-expanded", String(open));
+    });
+    root.querySelectorAll(".rw-messages-container").forEach((list) => {
+      Object.entries({ role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" })
+        .forEach(([name, value]) => list.setAttribute(name, value));
+    });
+    root.querySelectorAll(".rw-reply").forEach((reply) => {
+      reply.setAttribute("role", "button");
+      reply.setAttribute("tabindex", "0");
+    });
+  }
+
+  const mount = document.createElement("aside");
+  mount.setAttribute("aria-label", "Chat with the Backspasm Assistant");
+  document.body.appendChild(mount);
+  // Only added or removed nodes: the attributes set here do not wake the observer again.
+  new MutationObserver(() => makeAccessible(mount)).observe(mount, { childList: true, subtree: true });
+  mount.addEventListener("keydown", (event) => {
+    if (event.target.matches(".rw-reply") && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      event.target.click();
+    }
+  });
 
   const bundle = document.createElement("script");
   bundle.src = new URL("webchat.js", script.src).href;
@@ -24,6 +65,6 @@
     showFullScreenButton: true,
     withRules: false,
     params: { storage: "local" },
-  }, null);
+  }, mount);
   document.head.appendChild(bundle);
 })();

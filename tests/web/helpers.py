@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -54,6 +56,21 @@ class WebServer:
         """Stop the server."""
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def run_widget_spec(page_url: str, screenshot: Path) -> dict[str, Any]:
+    """Drive the demo page in chromium with web/tests/widget.spec.mjs, saving `screenshot` of the widget mid-talk;
+    what the run measured (its last line of JSON), or {"ok": False, "error": ...} when it printed none."""
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    run = subprocess.run(
+        ["node", "tests/widget.spec.mjs", page_url, str(screenshot)],
+        cwd=ROOT / "web",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = run.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if lines else {"ok": False, "error": run.stderr[-3000:]}
 
 
 class SocketUser:

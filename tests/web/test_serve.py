@@ -48,7 +48,8 @@ def test_forget_refuses_what_a_widget_never_sends(web: WebServer, body: str, con
 
 
 def test_only_the_widget_files_are_served(web: WebServer, assistant: Assistant) -> None:
-    """The page, the widget and the bundle are served with a CSP; the rest of web/ is not reachable."""
+    """The page, the widget and the bundle are served with a CSP; the rest of web/ is not reachable, and its
+    refusals carry the same security headers."""
     page = requests.get(f"{web.url}/", timeout=10)
     assert page.ok and "Forget me" in page.text
     emergency = [flag.checklist for flag in load_red_flags() if flag.tier == "emergency"]
@@ -66,4 +67,6 @@ def test_only_the_widget_files_are_served(web: WebServer, assistant: Assistant) 
         "/tests/widget.spec.mjs",
         "/index.html",
     ]:
-        assert requests.get(f"{web.url}{path}", timeout=10).status_code == 404, path
+        refused = requests.get(f"{web.url}{path}", timeout=10)
+        assert refused.status_code == 404, path
+        assert refused.headers["X-Content-Type-Options"] == "nosniff" and "Content-Security-Policy" in refused.headers

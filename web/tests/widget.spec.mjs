@@ -3,26 +3,20 @@
 // Usage: node tests/widget.spec.mjs PAGE_URL SCREENSHOT_PATH
 // Exit 0 and {"ok": true, ...} on success; exit 1 and {"ok": false, "error": ..., "step": ...} on failure
 // (a screenshot of the failure is saved beside SCREENSHOT_PATH as *-failure.png).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { openBrowser } from "./browser.mjs";
 
 const [pageUrl, screenshot] = process.argv.slice(2);
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--no-first-run"];
 const TIMEOUT = 30_000;
 const BOT = ".rw-response .rw-message-text";
 const USER = ".rw-client .rw-message-text";
+const AXE = new URL("../node_modules/axe-core/axe.min.js", import.meta.url);
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 const result = { ok: false, step: "launch", problems: [] };
 const problem = (text) => result.problems.includes(text) || result.problems.push(text);
-const profile = mkdtempSync(join(tmpdir(), "widget-profile-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 820 },
-});
-const page = context.pages()[0] || (await context.newPage());
+// 1000x800: a small laptop, where the open widget must leave the safety notice readable.
+const { page, close } = await openBrowser({ width: 1000, height: 800 });
 page.setDefaultTimeout(TIMEOUT);
 page.on("pageerror", (error) => problem(`page error: ${error.message}`));
 page.on("console", (message) => message.type() === "error" && problem(`console: ${message.text().slice(0, 300)}`));
@@ -56,6 +50,18 @@ async function openWidget() {
   await page.locator(".rw-conversation-container").waitFor();
 }
 
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is: [{id, impact, help, targets}] of each violation.
+ * Evaluated through the DevTools protocol, as the page's CSP forbids inline scripts. */
+async function audit() {
+  await page.evaluate(readFileSync(AXE, "utf8"));
+  return page.evaluate(async (tags) => {
+    const { violations } = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return violations.map(({ id, impact, help, nodes }) => ({
+      id, impact, help, targets: nodes.map((node) => node.target.join(" ")),
+    }));
+  }, WCAG_AA);
+}
+
 try {
   result.step = "open the page and the widget";
   await page.goto(pageUrl);
@@ -75,12 +81,23 @@ try {
   result.answer = await waitForBot(known, "minutes");
   result.answerMs = Date.now() - sent;
 
-  result.step = "click a quick reply";
+  result.step = "audit accessibility";
+  result.axe = await audit();
+  result.messageList = await page.locator(".rw-messages-container").evaluate((list) => ({
+    role: list.getAttribute("role"), ariaLive: list.getAttribute("aria-live"), tabIndex: list.tabIndex,
+  }));
+  result.boxes = {
+    notice: await page.locator(".note").boundingBox(),
+    conversation: await page.locator(".rw-conversation-container").boundingBox(),
+    launcher: await page.locator(".rw-launcher").boundingBox(),
+  };
+
+  result.step = "choose a quick reply with the keyboard";
   const reply = page.locator(".rw-replies .rw-reply").first();
   result.quickReply = (await reply.innerText()).trim();
   known = (await botTexts()).length;
   sent = Date.now();
-  await reply.click();
+  await reply.press("Enter");
   result.quickReplyAnswer = await waitForBot(known);
   result.quickReplyMs = Date.now() - sent;
   await page.locator(USER).filter({ hasText: result.quickReply }).waitFor();
@@ -93,6 +110,8 @@ try {
     await page.locator(BOT).filter({ hasText: text.slice(0, 60) }).first().waitFor();
   }
   if ((await sessionId()) !== result.sessionId) throw new Error("the session id changed on reload");
+  // The picture (docs/widget.png) shows the last question above its answer, as a reader scrolls back to it.
+  await page.locator(USER).last().evaluate((bubble) => bubble.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: screenshot, animations: "disabled" });
 
   result.step = "forget me";
@@ -115,8 +134,7 @@ try {
   result.error = error.message.split("\n").slice(0, 6).join("\n");
   await page.screenshot({ path: screenshot.replace(/\.png$/, "-failure.png") }).catch(() => {});
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 console.log(JSON.stringify(result));
 process.exit(result.ok ? 0 : 1);
