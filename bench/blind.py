@@ -18,6 +18,7 @@ import yaml
 
 from actions.knowledge import guidance
 from actions.replies import TOPICS
+from testbed.replies import failure
 from testbed.servers import ROOT, Assistant, running_assistant
 
 BLIND_SET = ROOT / "tests" / "blind" / "messages.yml"
@@ -44,6 +45,7 @@ class Outcome:
     text: str
     expected: str
     got: str
+    error: str | None = None  # set when the reply was an apology or an error, not an answer
 
     @property
     def right(self) -> bool:
@@ -83,7 +85,8 @@ def run(assistant: Assistant, messages: list[tuple[str, str]] | None = None) -> 
     for text, expected in messages or load_messages():
         sender = f"blind-{uuid.uuid4().hex[:12]}"
         replies = assistant.talk(sender, text)
-        outcomes.append(Outcome(text, expected, answer_label(replies, events_of_last_turn(assistant.tracker(sender)))))
+        label = answer_label(replies, events_of_last_turn(assistant.tracker(sender)))
+        outcomes.append(Outcome(text, expected, label, failure(replies)))
     return outcomes
 
 

@@ -20,6 +20,7 @@ import yaml
 from actions.knowledge import guidance
 from bench.blind import events_of_last_turn
 from components.red_flags import load_red_flags
+from testbed.replies import failure
 from testbed.servers import ROOT, Assistant, running_assistant
 
 # Two first-message suites by two writers who never saw data/ or the patterns; see bench/RESULTS.md.
@@ -75,6 +76,7 @@ class FirstMessage:
     expected: str | None
     level: str | None
     asked_safety_question: bool
+    error: str | None = None  # set when the reply was an apology or an error, not an answer
 
     @property
     def alarmed(self) -> bool:
@@ -109,7 +111,9 @@ def run_first_messages(assistant: Assistant, cases: list[tuple[str, str | None]]
         sender = f"triage-{uuid.uuid4().hex[:12]}"
         replies = assistant.talk(sender, text)
         actions = [event.get("name") for event in events_of_last_turn(assistant.tracker(sender))]
-        outcomes.append(FirstMessage(text, expected, advice_level(replies), SAFETY_QUESTION in actions))
+        outcomes.append(
+            FirstMessage(text, expected, advice_level(replies), SAFETY_QUESTION in actions, failure(replies))
+        )
     return outcomes
 
 
@@ -122,6 +126,7 @@ class Vignette:
     levels: list[str] = field(default_factory=list)
     home_advice_before_alarm: bool = False
     turns: int = 0
+    errors: list[str] = field(default_factory=list)  # replies that were an apology or an error, not an answer
 
     @property
     def final(self) -> str | None:
@@ -161,6 +166,8 @@ def run_vignette(assistant: Assistant, story: dict[str, Any]) -> Vignette:
     while message is not None and outcome.turns < MAX_TURNS:
         replies = assistant.talk(sender, message)
         outcome.turns += 1
+        if error := failure(replies):
+            outcome.errors.append(error)
         level = advice_level(replies)
         if gives_home_advice(replies) and not any(seen in RED_FLAG_LEVELS for seen in [*outcome.levels, level]):
             outcome.home_advice_before_alarm = True

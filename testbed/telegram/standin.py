@@ -80,6 +80,11 @@ class BotApiStandIn:
         if self._runner is not None:
             await self._runner.cleanup()
 
+    def reset(self) -> None:
+        """Forget the calls recorded so far and any failure still scripted; update ids keep counting up."""
+        self.calls.clear()
+        self.fail_next.clear()
+
     def push(self, update: dict[str, Any]) -> int:
         """Queue an update for getUpdates (its update_id is set here) and return its update_id."""
         update_id = next(self._update_ids)

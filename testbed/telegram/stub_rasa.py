@@ -54,6 +54,7 @@ class StubRasa:
         self.delays: dict[str, float] = {}  # message -> seconds to wait before answering
         self.status = 200
         self.answer: Any = None  # when set, every answer is this (JSON-encoded; bytes are sent as they are)
+        self.in_flight = 0  # messages received and not yet answered
         self._port = 0
         self._runner: web.AppRunner | None = None
 
@@ -74,6 +75,15 @@ class StubRasa:
             await self._runner.cleanup()
             self._runner = None
 
+    async def reset(self) -> None:
+        """Up (on the same port), answering as scripted, with nothing received yet."""
+        self.received.clear()
+        self.delays.clear()
+        self.status = 200
+        self.answer = None
+        if self._runner is None:
+            await self.start()
+
     def messages(self, sender: str | None = None) -> list[str]:
         """The messages received, for one sender or all, oldest first."""
         return [item.message for item in self.received if sender is None or item.sender == sender]
@@ -82,7 +92,11 @@ class StubRasa:
         body = await request.json()
         item = Received(body["sender"], body["message"], time.perf_counter())
         self.received.append(item)
-        await asyncio.sleep(self.delays.get(item.message, 0))
+        self.in_flight += 1
+        try:
+            await asyncio.sleep(self.delays.get(item.message, 0))
+        finally:
+            self.in_flight -= 1
         answer = scripted(item.message) if self.answer is None else self.answer
         item.took = time.perf_counter() - item.at
         if isinstance(answer, bytes):

@@ -6,8 +6,8 @@ import pytest
 
 from actions.knowledge import guidance
 from actions.triage import TIER_SECTIONS
+from testbed.replies import answered
 from testbed.servers import Assistant
-from tests.replies import answered
 
 
 def test_greeting_says_once_that_it_is_not_a_doctor(assistant: Assistant, sender: str) -> None:

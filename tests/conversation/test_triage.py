@@ -21,12 +21,18 @@ MIN_VIGNETTES_RIGHT = 0.94
 
 @pytest.fixture(scope="module")
 def first(assistant: Assistant) -> list[FirstMessage]:
-    return run_first_messages(assistant, first_messages())
+    """Every first message, once each of them is seen to get a real answer."""
+    outcomes = run_first_messages(assistant, first_messages())
+    assert [(outcome.text, outcome.error) for outcome in outcomes if outcome.error] == []
+    return outcomes
 
 
 @pytest.fixture(scope="module")
 def vignettes(assistant: Assistant) -> list[Vignette]:
-    return run_vignettes(assistant)
+    """Every vignette, once each of its turns is seen to get a real answer."""
+    outcomes = run_vignettes(assistant)
+    assert [(outcome.id, outcome.errors) for outcome in outcomes if outcome.errors] == []
+    return outcomes
 
 
 def test_red_flags_in_first_messages_are_caught(first: list[FirstMessage], vignettes: list[Vignette]) -> None:

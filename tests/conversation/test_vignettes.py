@@ -9,6 +9,7 @@ import yaml
 
 from actions.knowledge import guidance
 from actions.triage import TIER_SECTIONS
+from testbed.replies import answered
 from testbed.servers import Assistant
 
 VIGNETTES = yaml.safe_load((Path(__file__).resolve().parents[1] / "vignettes/red_flags.yml").read_text())
@@ -17,7 +18,7 @@ MAX_FALSE_ALARMS = 1
 
 def tier_of_reply(assistant: Assistant, sender: str, text: str) -> str | None:
     """Which triage tier the assistant's reply gives, if any."""
-    reply = "\n".join(message.get("text", "") for message in assistant.talk(sender, text))
+    reply = answered(assistant.talk(sender, text))
     for tier, section_id in TIER_SECTIONS.items():
         if guidance()[section_id].answer.strip() in reply:
             return tier

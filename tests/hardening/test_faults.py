@@ -10,9 +10,9 @@ import signal
 import pytest
 
 from channels.guard import TROUBLE
+from testbed.replies import answered
 from testbed.servers import Assistant
 from tests.hardening.helpers import ensure_running, log_offset, log_since, read_only, user_texts
-from tests.replies import answered
 
 ICE_QUESTION = "how long should I put ice on my back?"
 ICE_ANSWER = "15 to 20 minutes"

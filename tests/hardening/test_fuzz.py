@@ -20,9 +20,9 @@ from rasa.shared.nlu.training_data.message import Message
 from channels.guard import TOO_LONG, max_message_chars
 from components.extractor import MAX_CHARS, RuleEntityExtractor, find_entities
 from components.language import build_pipeline
+from testbed.replies import answered, joined
 from testbed.servers import Assistant
 from tests.hardening.helpers import post_raw, rasa_is_up
-from tests.replies import answered, joined
 
 # `make test` fuzzes the live server briefly; `make test-all` sets FUZZ_EXAMPLES for the long run.
 LIVE = settings(

@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
+from testbed.replies import failure
 from testbed.servers import Assistant
 from tests.hardening.helpers import rss_bytes, user_texts, webhook
-from tests.replies import failure
 
 CONVERSATION = [
     "hello",

@@ -12,27 +12,24 @@ import pytest_asyncio
 
 from bot import texts
 from channels.guard import TOO_LONG, max_message_chars
+from testbed.replies import answered
 from testbed.servers import Assistant
 from testbed.telegram import updates
-from testbed.telegram.harness import ChatUser, post_update, webhook_env
+from testbed.telegram.harness import ChatUser, post_update
 from testbed.telegram.standin import BotApiStandIn, Call
-from tests.replies import answered
-from tests.telegram.conftest import StartBot, StartUser
+from tests.telegram.conftest import IN_MODULE_LOOP, SharedBot, StartUser
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(180)]
+pytestmark = [IN_MODULE_LOOP, pytest.mark.timeout(180)]
 _chat_ids = itertools.count(910_001)
 ICE = "how long should I put ice on my back?"
 
 
-@pytest_asyncio.fixture
-async def start_user(mode: str, assistant: Assistant, telegram: BotApiStandIn, start_bot: StartBot) -> StartUser:
-    """start_user(**env): the bot in this test's mode, relaying to the real assistant, and a user in a new chat."""
-    bots = []
+@pytest_asyncio.fixture(loop_scope="module")
+async def start_user(mode: str, assistant: Assistant, telegram: BotApiStandIn, shared_bot: SharedBot) -> StartUser:
+    """start_user(**env): a user in a new chat, talking to the module's bot that relays to the real assistant."""
 
     async def start(**env: str) -> ChatUser:
-        if not bots:
-            bots.append(await start_bot(assistant.rasa_url, **(webhook_env() if mode == "webhook" else {}), **env))
-        return ChatUser(bots[0], telegram, next(_chat_ids))
+        return ChatUser(await shared_bot(assistant.rasa_url, mode, **env), telegram, next(_chat_ids))
 
     return start
 

@@ -11,9 +11,9 @@ from testbed.telegram import updates
 from testbed.telegram.harness import endpoints_for, senders, tracker_db
 from testbed.telegram.standin import BotApiStandIn, Call
 from testbed.telegram.stub_rasa import GREETING, GREETING_BUTTONS, HELP, LONG, StubRasa
-from tests.telegram.conftest import StartUser
+from tests.telegram.conftest import IN_MODULE_LOOP, StartUser
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
+pytestmark = [IN_MODULE_LOOP, pytest.mark.timeout(60)]
 CHAT = updates.USER["id"]
 OTHER_CHAT = 5151
 

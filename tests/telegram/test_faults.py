@@ -11,9 +11,9 @@ from bot import texts
 from testbed.telegram import updates
 from testbed.telegram.standin import TOKEN, BotApiStandIn
 from testbed.telegram.stub_rasa import StubRasa
-from tests.telegram.conftest import StartUser
+from tests.telegram.conftest import IN_MODULE_LOOP, StartUser
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
+pytestmark = [IN_MODULE_LOOP, pytest.mark.timeout(60)]
 CHAT = updates.USER["id"]
 
 

@@ -11,8 +11,9 @@ import pytest
 from bot.rasa_client import RasaClient, RasaUnavailable
 from testbed.servers import free_port
 from testbed.telegram.stub_rasa import GREETING, GREETING_BUTTONS, StubRasa
+from tests.telegram.conftest import IN_MODULE_LOOP
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(30)]
+pytestmark = [IN_MODULE_LOOP, pytest.mark.timeout(30)]
 
 
 @asynccontextmanager

@@ -11,9 +11,9 @@ from testbed.telegram import updates
 from testbed.telegram.harness import SECRET, BotProcess, ChatUser, bot_env, webhook_env
 from testbed.telegram.standin import BotApiStandIn
 from testbed.telegram.stub_rasa import StubRasa
-from tests.telegram.conftest import StartBot
+from tests.telegram.conftest import IN_MODULE_LOOP, StartBot
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
+pytestmark = [IN_MODULE_LOOP, pytest.mark.timeout(60)]
 WANTED_UPDATES = ["message", "edited_message", "callback_query"]
 
 

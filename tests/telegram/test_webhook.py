@@ -8,9 +8,9 @@ from testbed.telegram import updates
 from testbed.telegram.harness import SECRET, post_update, webhook_env
 from testbed.telegram.standin import BotApiStandIn
 from testbed.telegram.stub_rasa import StubRasa
-from tests.telegram.conftest import StartBot
+from tests.telegram.conftest import IN_MODULE_LOOP, StartBot
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
+pytestmark = [IN_MODULE_LOOP, pytest.mark.timeout(60)]
 CHAT = updates.USER["id"]
 
 
