@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -15,7 +16,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import components.extractor
 import components.language
-from components.extractor import NoRedFlagPatterns, RuleEntityExtractor, find_entities
+from components.extractor import (
+    REQUIRED_SETTINGS,
+    MissingSetting,
+    NoRedFlagPatterns,
+    RuleEntityExtractor,
+    find_entities,
+)
 from components.language import build_pipeline
 
 
@@ -269,10 +276,37 @@ def test_a_failure_leaves_the_message_unchanged(
     assert message.get("entities") is None
 
 
+def pipeline_entry(name: str) -> dict[str, Any]:
+    """A component's settings in config.yml, anchors resolved."""
+    pipeline = yaml.safe_load((Path(__file__).resolve().parents[2] / "config.yml").read_text())["pipeline"]
+    return next(entry for entry in pipeline if entry["name"] == name)
+
+
+def project_settings() -> dict[str, Any]:
+    """The extractor's settings in config.yml, without its name."""
+    entry = pipeline_entry("components.extractor.RuleEntityExtractor")
+    return {key: value for key, value in entry.items() if key != "name"}
+
+
+def test_config_yml_gives_the_thresholds_and_the_fallback_one_is_the_fallback_classifier_s() -> None:
+    settings = project_settings()
+    assert all(isinstance(settings[name], float) for name in REQUIRED_SETTINGS)
+    assert settings["fallback_threshold"] == pipeline_entry("FallbackClassifier")["threshold"]
+    assert not set(REQUIRED_SETTINGS) & set(RuleEntityExtractor.get_default_config())
+
+
+def test_a_missing_threshold_is_a_clear_error(tmp_path: Path) -> None:
+    settings = {**RuleEntityExtractor.get_default_config(), **project_settings(), "fallback_threshold": None}
+    with pytest.raises(MissingSetting, match="fallback_threshold"):
+        RuleEntityExtractor.create(
+            settings, LocalModelStorage(tmp_path), Resource("x"), ExecutionContext(GraphSchema({}))
+        )
+
+
 def make_extractor(storage: Path, **config: Any) -> RuleEntityExtractor:
     storage.mkdir(parents=True, exist_ok=True)
     return RuleEntityExtractor.create(
-        {**RuleEntityExtractor.get_default_config(), **config},
+        {**RuleEntityExtractor.get_default_config(), **project_settings(), **config},
         LocalModelStorage(storage),
         Resource("rule_entity_extractor"),
         ExecutionContext(GraphSchema({})),
@@ -289,7 +323,7 @@ def test_patterns_dir_config(tmp_path: Path) -> None:
 
 def load_trained(storage: Path) -> RuleEntityExtractor:
     return RuleEntityExtractor.load(
-        RuleEntityExtractor.get_default_config(),
+        {**RuleEntityExtractor.get_default_config(), **project_settings()},
         LocalModelStorage(storage),
         Resource("rule_entity_extractor"),
         ExecutionContext(GraphSchema({})),
