@@ -20,6 +20,7 @@ from channels.guard import TOO_LONG, max_message_chars
 from components.extractor import MAX_CHARS, RuleEntityExtractor, find_entities
 from components.language import build_pipeline
 from tests.hardening.helpers import joined, post_raw, rasa_is_up
+from tests.pipeline_config import extractor_config
 from tests.servers import Assistant
 
 LIVE = settings(
@@ -141,7 +142,7 @@ class _Collector(logging.Handler):
 @pytest.fixture(scope="module")
 def extractor(tmp_path_factory: pytest.TempPathFactory) -> RuleEntityExtractor:
     return RuleEntityExtractor.create(
-        RuleEntityExtractor.get_default_config(),
+        extractor_config(),
         LocalModelStorage(tmp_path_factory.mktemp("model")),
         Resource("rule_entity_extractor"),
         ExecutionContext(GraphSchema({})),

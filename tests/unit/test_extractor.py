@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -24,6 +23,7 @@ from components.extractor import (
     find_entities,
 )
 from components.language import build_pipeline
+from tests.pipeline_config import EXTRACTOR, extractor_config, pipeline_entry
 
 
 def entities(text: str) -> list[dict[str, Any]]:
@@ -276,37 +276,27 @@ def test_a_failure_leaves_the_message_unchanged(
     assert message.get("entities") is None
 
 
-def pipeline_entry(name: str) -> dict[str, Any]:
-    """A component's settings in config.yml, anchors resolved."""
-    pipeline = yaml.safe_load((Path(__file__).resolve().parents[2] / "config.yml").read_text())["pipeline"]
-    return next(entry for entry in pipeline if entry["name"] == name)
-
-
-def project_settings() -> dict[str, Any]:
-    """The extractor's settings in config.yml, without its name."""
-    entry = pipeline_entry("components.extractor.RuleEntityExtractor")
-    return {key: value for key, value in entry.items() if key != "name"}
-
-
 def test_config_yml_gives_the_thresholds_and_the_fallback_one_is_the_fallback_classifier_s() -> None:
-    settings = project_settings()
+    settings = pipeline_entry(EXTRACTOR)
     assert all(isinstance(settings[name], float) for name in REQUIRED_SETTINGS)
     assert settings["fallback_threshold"] == pipeline_entry("FallbackClassifier")["threshold"]
     assert not set(REQUIRED_SETTINGS) & set(RuleEntityExtractor.get_default_config())
 
 
 def test_a_missing_threshold_is_a_clear_error(tmp_path: Path) -> None:
-    settings = {**RuleEntityExtractor.get_default_config(), **project_settings(), "fallback_threshold": None}
     with pytest.raises(MissingSetting, match="fallback_threshold"):
         RuleEntityExtractor.create(
-            settings, LocalModelStorage(tmp_path), Resource("x"), ExecutionContext(GraphSchema({}))
+            extractor_config(fallback_threshold=None),
+            LocalModelStorage(tmp_path),
+            Resource("x"),
+            ExecutionContext(GraphSchema({})),
         )
 
 
 def make_extractor(storage: Path, **config: Any) -> RuleEntityExtractor:
     storage.mkdir(parents=True, exist_ok=True)
     return RuleEntityExtractor.create(
-        {**RuleEntityExtractor.get_default_config(), **project_settings(), **config},
+        extractor_config(**config),
         LocalModelStorage(storage),
         Resource("rule_entity_extractor"),
         ExecutionContext(GraphSchema({})),
@@ -323,7 +313,7 @@ def test_patterns_dir_config(tmp_path: Path) -> None:
 
 def load_trained(storage: Path) -> RuleEntityExtractor:
     return RuleEntityExtractor.load(
-        {**RuleEntityExtractor.get_default_config(), **project_settings()},
+        extractor_config(),
         LocalModelStorage(storage),
         Resource("rule_entity_extractor"),
         ExecutionContext(GraphSchema({})),
