@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from rasa.core.actions.action import RemoteAction
-from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel
 from rasa.core.channels.socketio import SocketIOOutput
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -64,15 +64,13 @@ def test_other_channels_keep_their_buttons(
     assert len(dispatcher.messages[-1]["buttons"]) == len(FIRST_TOPICS)
 
 
-async def as_rasa_sends(messages: list[dict[str, Any]], domain: dict[str, Any]) -> list[dict[str, Any]]:
-    """What a channel receives for an action's messages: Rasa 3.6's RemoteAction fills each response and
-    adds the action's buttons (`_utter_responses`), then the processor sends every BotUttered."""
+async def send_as_rasa_does(messages: list[dict[str, Any]], domain: dict[str, Any], output: OutputChannel) -> None:
+    """Send an action's messages the way Rasa 3.6 does: RemoteAction fills each response and adds the action's
+    buttons (`_utter_responses`), then the processor gives every BotUttered to the output channel."""
     nlg = TemplatedNaturalLanguageGenerator(domain["responses"])
     tracker = DialogueStateTracker("user", slots=[])
-    output = CollectingOutputChannel()
     for uttered in await RemoteAction._utter_responses(copy.deepcopy(messages), output, nlg, tracker):
         await output.send_response(tracker.sender_id, uttered.message())
-    return output.messages
 
 
 async def test_rasa_fills_the_section_keeps_the_buttons_and_leaks_no_variable(
@@ -81,7 +79,9 @@ async def test_rasa_fills_the_section_keeps_the_buttons_and_leaks_no_variable(
     tracker = from_channel("rest", "is ice good?", "ask_cold_therapy", disclaimer_shown=True)
     ActionAnswerTopic().run(dispatcher, tracker, domain)
     cold = guidance()["cold_therapy"]
-    [message] = await as_rasa_sends(dispatcher.messages, domain)
+    output = CollectingOutputChannel()
+    await send_as_rasa_does(dispatcher.messages, domain, output)
+    [message] = output.messages
     assert set(message) <= CHANNEL_KEYS
     assert message["text"] == f"{cold.answer}\n\nSource: {cold.title}, from {cold.source.name} ({cold.source.section})."
     assert [button["payload"] for button in message["buttons"]] == [f"/ask_{related}" for related in cold.related]
@@ -91,17 +91,13 @@ async def test_the_web_widget_gets_quick_replies_and_no_variable(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     ActionGreet().run(dispatcher, from_channel("socketio"), domain)
-    nlg = TemplatedNaturalLanguageGenerator(domain["responses"])
-    tracker = DialogueStateTracker("user", slots=[])
     emitted: list[dict[str, Any]] = []
 
     class Recording(SocketIOOutput):
         async def _send_message(self, socket_id: str, response: Any) -> None:
             emitted.append(response)
 
-    output = Recording(None, "bot_uttered")  # type: ignore[arg-type]
-    for uttered in await RemoteAction._utter_responses(copy.deepcopy(dispatcher.messages), output, nlg, tracker):
-        await output.send_response(tracker.sender_id, uttered.message())
+    await send_as_rasa_does(dispatcher.messages, domain, Recording(None, "bot_uttered"))  # type: ignore[arg-type]
     assert all(set(message) <= {"text", "quick_replies"} for message in emitted)
     assert [reply["payload"] for reply in emitted[-1]["quick_replies"]] == [f"/ask_{topic}" for topic in FIRST_TOPICS]
 
