@@ -9,14 +9,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import section_for_intent
-from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, section_text, topic_buttons
+from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
 from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
 from actions.triage import remind_of_tier
-
-GREETING = (
-    "Hi, I'm Backspasm Assistant. I can explain what back spasms are and what causes them, how to ease one "
-    "(cold, heat, rest, medicines), how to prevent them, and when to get help."
-)
 
 
 class ActionGreet(Action):
@@ -26,9 +21,9 @@ class ActionGreet(Action):
         return "action_greet"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(text=GREETING)
+        dispatcher.utter_message(response="utter_greet")
         events = disclaim_once(dispatcher, tracker)
-        dispatcher.utter_message(text="What would you like to know?", buttons=topic_buttons(FIRST_TOPICS))
+        offer_topics(dispatcher, tracker, {"response": "utter_what_to_ask"}, FIRST_TOPICS)
         return events
 
 
@@ -39,10 +34,7 @@ class ActionShowHelp(Action):
         return "action_show_help"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(
-            text="You can ask me in your own words, or pick a topic:",
-            buttons=topic_buttons(TOPICS),
-        )
+        offer_topics(dispatcher, tracker, {"response": "utter_help"}, TOPICS)
         return []
 
 
@@ -64,11 +56,10 @@ class ActionAnswerTopic(Action):
         if section is not None and section.id == PRODUCT_SECTION and not asked_for_products(text):
             return ActionGuideSearch().run(dispatcher, tracker, domain)
         if section is None:
-            dispatcher.utter_message(
-                text="Sorry, I lost track of the topic. Here is what I can help with:", buttons=topic_buttons(TOPICS)
-            )
+            dispatcher.utter_message(response="utter_topic_lost")
+            offer_topics(dispatcher, tracker, {"response": "utter_topics"}, TOPICS)
             return []
         events = disclaim_once(dispatcher, tracker)
         remind_of_tier(dispatcher, tracker)
-        dispatcher.utter_message(text=section_text(section), buttons=topic_buttons(section.related))
+        offer_topics(dispatcher, tracker, section_reply(section), section.related)
         return events

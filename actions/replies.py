@@ -1,4 +1,8 @@
-"""How sections become chat messages: the answer, its source line and follow-up buttons."""
+"""How actions speak: domain.yml responses, with guidance sections as variables and buttons where a channel has them.
+
+Every text an action sends is a response in domain.yml (docs/replies.md). rasa shell's menu of buttons
+makes typing a question take several arrow presses, so there the buttons become one line of text.
+"""
 
 from __future__ import annotations
 
@@ -30,10 +34,10 @@ TOPICS = (
 )
 FIRST_TOPICS = ("relief", "cold_therapy", "when_to_see_doctor", "warning_signs")
 DISCLAIMER_SLOT = "disclaimer_shown"
-DISCLAIMER = (
-    "Please know that I'm an assistant, not a doctor: I share what a trusted guide says, "
-    "and I can't examine you or diagnose anything."
-)
+# rasa shell's input channel (rasa/core/channels/console.py): it shows buttons as a menu that typing must leave.
+SHELL_CHANNEL = "cmdline"
+SUGGESTION_SEPARATOR = " · "
+Buttons = list[dict[str, Any]]
 
 
 def latest_intent(tracker: Tracker) -> str | None:
@@ -41,18 +45,18 @@ def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def source_line(section: Section) -> str:
-    """Name the section and where its facts come from."""
-    return f"Source: {section.title}, from {section.source.name} ({section.source.section})."
+def section_reply(section: Section) -> dict[str, Any]:
+    """utter_section with a section's answer and where its facts come from."""
+    return {
+        "response": "utter_section",
+        "answer": section.answer,
+        "title": section.title,
+        "source": section.source.name,
+        "source_section": section.source.section,
+    }
 
 
-def section_text(section: Section, lead: str = "") -> str:
-    """The answer of a section with its source line, after an optional lead sentence."""
-    parts = [lead, section.answer, source_line(section)]
-    return "\n\n".join(part for part in parts if part)
-
-
-def topic_buttons(section_ids: Iterable[str]) -> list[dict[str, Any]]:
+def topic_buttons(section_ids: Iterable[str]) -> Buttons:
     """Buttons that ask for each section; the payload is the section's intent."""
     sections = guidance()
     return [
@@ -61,9 +65,57 @@ def topic_buttons(section_ids: Iterable[str]) -> list[dict[str, Any]]:
     ]
 
 
+def in_shell(tracker: Tracker) -> bool:
+    """True when the latest message came from rasa shell."""
+    return tracker.get_latest_input_channel() == SHELL_CHANNEL
+
+
+def utter_with_buttons(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    reply: dict[str, Any],
+    buttons: Buttons,
+    as_text: str = "utter_suggestions",
+) -> None:
+    """Send a reply ({"response": ..., **variables}) with buttons; in rasa shell, the reply and then
+    `as_text`, a response that lists the buttons' titles in one line."""
+    if not in_shell(tracker):
+        dispatcher.utter_message(**reply, buttons=buttons)
+        return
+    dispatcher.utter_message(**reply)
+    dispatcher.utter_message(
+        response=as_text, suggestions=SUGGESTION_SEPARATOR.join(button["title"] for button in buttons)
+    )
+
+
+def offer_topics(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reply: dict[str, Any], section_ids: Iterable[str]
+) -> None:
+    """Send a reply with the sections as suggestions to ask next."""
+    utter_with_buttons(dispatcher, tracker, reply, topic_buttons(section_ids))
+
+
+def ask_choice(dispatcher: CollectingDispatcher, tracker: Tracker, reply: dict[str, Any], choices: Buttons) -> None:
+    """Ask a question with its answers as buttons (in rasa shell, listed as answers one can type)."""
+    utter_with_buttons(dispatcher, tracker, reply, choices, as_text="utter_choices")
+
+
 def disclaim_once(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Say once per conversation that the assistant is not a doctor."""
     if tracker.get_slot(DISCLAIMER_SLOT):
         return []
-    dispatcher.utter_message(text=DISCLAIMER)
+    dispatcher.utter_message(response="utter_disclaimer")
     return [SlotSet(DISCLAIMER_SLOT, True)]
+
+
+def yes_no(yes: str, no: str) -> Buttons:
+    """Two answers as buttons: the first means yes (/affirm), the second no (/deny)."""
+    return [{"title": yes, "payload": "/affirm"}, {"title": no, "payload": "/deny"}]
+
+
+# The answers the yes-or-no questions offer. Not in domain.yml, because Rasa sends a response's own buttons on
+# every channel, rasa shell included; here they become buttons or, in rasa shell, a line of text.
+YES_NO = yes_no("Yes", "No")
+SIGNS_CHOICES = yes_no("Yes, one of these", "No, none of these")
+RECURRING_CHOICES = yes_no("Yes, it keeps coming back", "No, this is new")
+EASING_CHOICES = yes_no("Yes, it's easing", "No, nothing helps")

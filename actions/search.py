@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from actions.knowledge import Section, guidance, section_for_intent
-from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, section_text, topic_buttons
+from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, offer_topics, section_reply
 from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas
 from components.mentions import about_someone_else, red_flag_mentions
 from components.negation import is_negated
@@ -132,16 +132,12 @@ class ActionGuideSearch(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
         if not text.strip():
-            dispatcher.utter_message(
-                text="I didn't get any words there. What would you like to know about back spasms?",
-                buttons=topic_buttons(FIRST_TOPICS),
-            )
+            dispatcher.utter_message(response="utter_no_words")
+            offer_topics(dispatcher, tracker, {"response": "utter_what_about_back_spasms"}, FIRST_TOPICS)
             return []
         if not looks_english(text):
-            dispatcher.utter_message(
-                text="Sorry, I can only read English for now. Here is what I can help with:",
-                buttons=topic_buttons(TOPICS),
-            )
+            dispatcher.utter_message(response="utter_english_only")
+            offer_topics(dispatcher, tracker, {"response": "utter_topics"}, TOPICS)
             return []
         if tracker.active_loop_name is None and describes_own_pain(tracker):
             return [FollowupAction("action_start_symptom_check")]
@@ -150,19 +146,11 @@ class ActionGuideSearch(Action):
         if section is None or score < MIN_SCORE:
             candidates = likely_topics(tracker, allowed)
             if candidates:
-                dispatcher.utter_message(
-                    text="I'm not sure I understood. Did you mean one of these?", buttons=topic_buttons(candidates)
-                )
+                offer_topics(dispatcher, tracker, {"response": "utter_did_you_mean"}, candidates)
                 return []
-            dispatcher.utter_message(
-                text="Sorry, I don't know that one, and I'd rather not guess about your health. "
-                "I can help with these topics:",
-                buttons=topic_buttons(TOPICS),
-            )
+            offer_topics(dispatcher, tracker, {"response": "utter_dont_know"}, TOPICS)
             return []
         events = disclaim_once(dispatcher, tracker)
-        dispatcher.utter_message(
-            text=section_text(section, lead="I'm not completely sure what you mean, but the guide says:"),
-            buttons=topic_buttons(section.related),
-        )
+        dispatcher.utter_message(response="utter_guide_says")
+        offer_topics(dispatcher, tracker, section_reply(section), section.related)
         return events

@@ -12,7 +12,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import bullets, guidance
-from actions.replies import disclaim_once, latest_intent, section_text
+from actions.replies import (
+    EASING_CHOICES,
+    RECURRING_CHOICES,
+    SIGNS_CHOICES,
+    Buttons,
+    ask_choice,
+    disclaim_once,
+    latest_intent,
+    section_reply,
+)
 from actions.triage import (
     EMERGENCY,
     RED_FLAG_INTENTS,
@@ -23,6 +32,7 @@ from actions.triage import (
     near_flag,
 )
 from actions.typed_answers import body_part, is_easing, keeps_coming_back, pain_score, yes_or_no
+from components.durations import PAIN_SCALE_MAX
 
 SEE_DOCTOR_AFTER_DAYS = 14
 VERY_BAD_PAIN = 8  # NHS: see a GP if the pain is very bad
@@ -30,26 +40,19 @@ SELF_CARE_SECTION, SAFETY_NET_SECTION, SEE_DOCTOR_SECTION = "self_care_plan", "s
 YES_NO_SLOTS = ("recurring", "not_improving", "emergency_signs", "urgent_signs")
 SUMMARY_SLOT = "care_summary"
 WARNING_SIGNS_SECTION = "warning_signs"
-AFTER_URGENT_SIGN = "One more question, to be safe: "
-SIGNS_BUTTONS = [
-    {"title": "Yes, one of these", "payload": "/affirm"},
-    {"title": "No, none of these", "payload": "/deny"},
-]
-NO_SUMMARY = "I haven't made a plan with you yet, so let's go through a few quick questions."
+Reply = dict[str, Any]
 
 
-def describe_situation(body_part: str | None, duration_days: float | None, pain_level: float | None) -> str:
-    """One sentence that repeats back what the user told us, so they know it was understood."""
+def describe_details(body_part: str | None, duration_days: float | None, pain_level: float | None) -> str:
+    """What the user told us in a few words ("your neck for 3 days at 6 out of 10"); empty when nothing."""
     details = []
     if body_part:
         details.append(f"your {body_part}")
     if duration_days is not None:
         details.append(format_duration(duration_days))
     if pain_level is not None:
-        details.append(f"at {pain_level:g} out of 10")
-    if not details:
-        return "I'm sorry you're in pain."
-    return "I'm sorry you're in pain: " + " ".join(details) + "."
+        details.append(f"at {pain_level:g} out of {PAIN_SCALE_MAX}")
+    return " ".join(details)
 
 
 def format_duration(days: float) -> str:
@@ -63,11 +66,14 @@ def format_duration(days: float) -> str:
     return f"for about {count} {unit}{'' if count == 1 else 's'}"
 
 
-def situation(tracker: Tracker) -> str:
-    """What the user has told us so far, said back in one sentence."""
-    return describe_situation(
+def situation(tracker: Tracker) -> Reply:
+    """The reply that says back what the user has told us so far, so they know it was understood."""
+    details = describe_details(
         tracker.get_slot("body_part"), tracker.get_slot("duration_days"), tracker.get_slot("pain_level")
     )
+    if not details:
+        return {"response": "utter_sorry_in_pain"}
+    return {"response": "utter_sorry_in_pain_details", "details": details}
 
 
 class ActionStartSymptomCheck(Action):
@@ -78,10 +84,8 @@ class ActionStartSymptomCheck(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events = disclaim_once(dispatcher, tracker)
-        dispatcher.utter_message(
-            text=f"{situation(tracker)} A few quick questions will help me point you to the right advice. "
-            "You can say stop at any time."
-        )
+        dispatcher.utter_message(**situation(tracker))
+        dispatcher.utter_message(response="utter_symptom_check_intro")
         return events
 
 
@@ -189,9 +193,9 @@ class ValidateSymptomCheckForm(FormValidationAction):
             score = float(value)
         except (TypeError, ValueError):
             score = -1.0
-        if 0 <= score <= 10:
+        if 0 <= score <= PAIN_SCALE_MAX:
             return {"pain_level": score}
-        dispatcher.utter_message(text="Please give a number from 0 to 10.")
+        dispatcher.utter_message(response="utter_pain_out_of_range")
         return {"pain_level": None}
 
     def validate_duration_days(
@@ -203,44 +207,72 @@ class ValidateSymptomCheckForm(FormValidationAction):
             days = -1.0
         if days >= 0:
             return {"duration_days": days}
-        dispatcher.utter_message(text='Sorry, I didn\'t catch how long. Try something like "3 days" or "two weeks".')
+        dispatcher.utter_message(response="utter_duration_not_understood")
         return {"duration_days": None}
 
 
-class ActionAskSigns(Action, ABC):
-    """Ask whether any sign on one of the guide's warning-sign lists applies, with yes/no buttons.
-
-    The lists are the warning_signs section's, so the question and the guide always name the same signs.
-    """
+class ActionAskChoice(Action, ABC):
+    """Ask for a yes-or-no form slot with utter_ask_<slot>, offering its answers as buttons."""
 
     @property
     @abstractmethod
     def slot(self) -> str:
-        """The form slot asked for, which is also the name of the list in the warning_signs section."""
+        """The form slot asked for."""
 
     @property
     @abstractmethod
-    def question(self) -> str:
-        """The words before the list."""
+    def choices(self) -> Buttons:
+        """The answers offered: yes first, then no."""
 
     def name(self) -> str:
         return f"action_ask_{self.slot}"
 
+    def question(self, tracker: Tracker) -> Reply:
+        """The question's response and its variables."""
+        return {"response": f"utter_ask_{self.slot}"}
+
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        signs = guidance()[WARNING_SIGNS_SECTION].lists[self.slot]
-        question = AFTER_URGENT_SIGN + self.question.lower() if reached_tier(tracker) == URGENT else self.question
-        dispatcher.utter_message(text=f"{question}\n{bullets(signs)}", buttons=SIGNS_BUTTONS)
+        ask_choice(dispatcher, tracker, self.question(tracker), self.choices)
         return []
+
+
+class ActionAskRecurring(ActionAskChoice):
+    slot = "recurring"
+    choices = RECURRING_CHOICES
+
+
+class ActionAskNotImproving(ActionAskChoice):
+    slot = "not_improving"
+    choices = EASING_CHOICES
+
+
+class ActionAskSigns(ActionAskChoice):
+    """Ask whether any sign on one of the guide's warning-sign lists applies.
+
+    The lists are the warning_signs section's, so the question and the guide always name the same signs.
+    The slot is also the name of the list in the warning_signs section.
+    """
+
+    choices = SIGNS_CHOICES
+
+    def question(self, tracker: Tracker) -> Reply:
+        signs = guidance()[WARNING_SIGNS_SECTION].lists[self.slot]
+        return {**super().question(tracker), "signs": bullets(signs)}
 
 
 class ActionAskEmergencySigns(ActionAskSigns):
     slot = "emergency_signs"
-    question = "Do you have any of these right now?"
+
+    def question(self, tracker: Tracker) -> Reply:
+        """After an urgent sign, the emergency question says why it is still asked."""
+        question = super().question(tracker)
+        if reached_tier(tracker) == URGENT:
+            question["response"] = "utter_ask_emergency_signs_to_be_safe"
+        return question
 
 
 class ActionAskUrgentSigns(ActionAskSigns):
     slot = "urgent_signs"
-    question = "Last question: do you have any of these?"
 
 
 def see_doctor_reasons(tracker: Tracker) -> list[str]:
@@ -257,37 +289,35 @@ def see_doctor_reasons(tracker: Tracker) -> list[str]:
     return reasons
 
 
-TIER_LEADS = {
-    EMERGENCY: "What you told me needs emergency care.",
-    URGENT: "You told me about an urgent sign and none of the emergency signs, so the advice is to see a doctor today.",
-}
-
-
-def outcome_messages(tracker: Tracker) -> list[str]:
-    """The messages that end the symptom check: the most urgent tier reached wins, then the guide's rules."""
+def outcome(tracker: Tracker) -> list[Reply]:
+    """The replies that end the symptom check: the most urgent tier reached wins, then the guide's rules."""
     sections = guidance()
     tier = reached_tier(tracker)
     if tier:
-        return [section_text(sections[TIER_SECTIONS[tier]], lead=TIER_LEADS[tier])]
+        return [{"response": f"utter_tier_lead_{tier}"}, section_reply(sections[TIER_SECTIONS[tier]])]
     reasons = see_doctor_reasons(tracker)
     if reasons:
-        lead = f"{situation(tracker)} Because {' and '.join(reasons)}, the advice is to see a doctor."
-        return [section_text(sections[SEE_DOCTOR_SECTION], lead=lead)]
-    lead = f"{situation(tracker)} Nothing you told me points to a warning sign. Here is a plan from the guide:"
-    return [section_text(sections[SELF_CARE_SECTION], lead=lead), section_text(sections[SAFETY_NET_SECTION])]
+        because = {"response": "utter_see_doctor_because", "reasons": " and ".join(reasons)}
+        return [situation(tracker), because, section_reply(sections[SEE_DOCTOR_SECTION])]
+    return [
+        situation(tracker),
+        {"response": "utter_self_care_plan"},
+        section_reply(sections[SELF_CARE_SECTION]),
+        section_reply(sections[SAFETY_NET_SECTION]),
+    ]
 
 
 class ActionSymptomOutcome(Action):
-    """End the symptom check with its outcome, and keep it so the user can ask for it again."""
+    """End the symptom check with its outcome, and keep its replies so the user can ask for them again."""
 
     def name(self) -> str:
         return "action_symptom_outcome"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        messages = outcome_messages(tracker)
-        for message in messages:
-            dispatcher.utter_message(text=message)
-        return [SlotSet(SUMMARY_SLOT, "\n\n".join(messages)), *[SlotSet(slot, None) for slot in YES_NO_SLOTS]]
+        replies = outcome(tracker)
+        for reply in replies:
+            dispatcher.utter_message(**reply)
+        return [SlotSet(SUMMARY_SLOT, replies), *[SlotSet(slot, None) for slot in YES_NO_SLOTS]]
 
 
 class ActionShowSummary(Action):
@@ -298,8 +328,10 @@ class ActionShowSummary(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         summary = tracker.get_slot(SUMMARY_SLOT)
-        if summary:
-            dispatcher.utter_message(text=f"Here is your summary again:\n\n{summary}")
+        if isinstance(summary, list) and summary:  # a text summary is from before replies were responses
+            dispatcher.utter_message(response="utter_summary_again")
+            for reply in summary:
+                dispatcher.utter_message(**reply)
             return []
-        dispatcher.utter_message(text=NO_SUMMARY)
+        dispatcher.utter_message(response="utter_no_summary_yet")
         return [FollowupAction("action_start_symptom_check")]

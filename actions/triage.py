@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import guidance, section_for_intent
-from actions.replies import disclaim_once, latest_intent, section_text, topic_buttons
+from actions.replies import YES_NO, ask_choice, disclaim_once, latest_intent, offer_topics, section_reply
 from components.red_flags import RedFlag, load_red_flags
 
 RED_FLAG_ENTITY, POSSIBLE_RED_FLAG = "red_flag", "possible_red_flag"
@@ -22,13 +22,6 @@ TIER_SLOT, SAFETY_FLAG_SLOT, DEFERRED_INTENT_SLOT = "triage_tier", "safety_flag"
 # What the safety question interrupted: a symptom check, or the start of one.
 SYMPTOM_CHECK = "symptom_check"
 STARTS_SYMPTOM_CHECK = ("describe_pain", "ask_is_serious")
-# Said before any later answer, so the tier a person reached is never lost from view.
-TIER_REMINDERS = {
-    EMERGENCY: "Please remember: what you told me earlier needs emergency care. Call 999, 911 or your local "
-    "emergency number, or go to A&E.",
-    URGENT: "Please remember: what you told me earlier means you should see a doctor today, or call 111.",
-}
-SAFETY_BUTTONS = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
 
 @lru_cache(maxsize=1)
@@ -67,18 +60,20 @@ def trigger_phrases(flags: list[dict[str, Any]]) -> list[str]:
     return phrases
 
 
-def mentioned(phrases: list[str]) -> str:
-    """'You mentioned "a", "b" and "c".'"""
-    quoted = [f"“{phrase}”" for phrase in phrases]
-    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-    return f"You mentioned {listed}."
+def quoted(phrases: list[str]) -> str:
+    """'“a”, “b” and “c”': the person's own words, for utter_red_flag_mentioned."""
+    marked = [f"“{phrase}”" for phrase in phrases]
+    return marked[0] if len(marked) == 1 else ", ".join(marked[:-1]) + " and " + marked[-1]
 
 
 def remind_of_tier(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Repeat the conversation's tier in one line, if it reached one."""
-    reminder = TIER_REMINDERS.get(tracker.get_slot(TIER_SLOT))
-    if reminder:
-        dispatcher.utter_message(text=reminder)
+    """Repeat the conversation's tier in one line (utter_tier_reminder_<tier>), if it reached one.
+
+    Said before any later answer, so the tier a person reached is never lost from view.
+    """
+    tier = tracker.get_slot(TIER_SLOT)
+    if tier in TIERS:
+        dispatcher.utter_message(response=f"utter_tier_reminder_{tier}")
 
 
 def near_flag(tracker: Tracker) -> RedFlag | None:
@@ -106,16 +101,17 @@ class ActionRedFlag(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         flags, confirmed = red_flags(tracker), confirmed_safety_flag(tracker)
         if flags:
-            stated, lead = triage_tier(flags), mentioned(trigger_phrases(flags))
+            stated = triage_tier(flags)
+            dispatcher.utter_message(response="utter_red_flag_mentioned", phrases=quoted(trigger_phrases(flags)))
         elif confirmed:
-            stated, lead = confirmed.tier, f"You said yes to: {confirmed.checklist}."
+            stated = confirmed.tier
+            dispatcher.utter_message(response="utter_red_flag_said_yes", checklist=confirmed.checklist)
         else:
-            stated, lead = URGENT, ""
-        earlier = tracker.get_slot(TIER_SLOT)
-        tier = most_urgent(stated, earlier) or stated
+            stated = URGENT
+        tier = most_urgent(stated, tracker.get_slot(TIER_SLOT)) or stated
         if tier != stated:
-            lead = f"{lead} Together with what you told me earlier, this still needs emergency care.".strip()
-        dispatcher.utter_message(text=section_text(guidance()[TIER_SECTIONS[tier]], lead=lead))
+            dispatcher.utter_message(response="utter_still_emergency")
+        dispatcher.utter_message(**section_reply(guidance()[TIER_SECTIONS[tier]]))
         return [SlotSet(TIER_SLOT, tier), SlotSet(SAFETY_FLAG_SLOT, None)]
 
 
@@ -137,10 +133,7 @@ class ActionSafetyQuestion(Action):
         flag = near_flag(tracker)
         if flag is None:
             return [FollowupAction("action_guide_search")]
-        dispatcher.utter_message(
-            text=f"Just to be safe, before anything else: does this apply to you?\n• {flag.checklist}",
-            buttons=SAFETY_BUTTONS,
-        )
+        ask_choice(dispatcher, tracker, {"response": "utter_safety_question", "checklist": flag.checklist}, YES_NO)
         return [SlotSet(SAFETY_FLAG_SLOT, flag.id), SlotSet(DEFERRED_INTENT_SLOT, deferred_intent(tracker))]
 
 
@@ -153,13 +146,13 @@ class ActionAfterSafetyQuestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         wanted = tracker.get_slot(DEFERRED_INTENT_SLOT)
         events: list[EventType] = [SlotSet(SAFETY_FLAG_SLOT, None), SlotSet(DEFERRED_INTENT_SLOT, None)]
-        dispatcher.utter_message(text="Thank you, that's good to hear.")
+        dispatcher.utter_message(response="utter_good_to_hear")
         if wanted == SYMPTOM_CHECK or wanted in STARTS_SYMPTOM_CHECK:
             return [*events, FollowupAction("action_start_symptom_check")]
         section = section_for_intent(wanted)
         if section is None:
-            dispatcher.utter_message(text="What would you like to know about back spasms?")
+            dispatcher.utter_message(response="utter_what_about_back_spasms")
             return events
         events += disclaim_once(dispatcher, tracker)
-        dispatcher.utter_message(text=section_text(section), buttons=topic_buttons(section.related))
+        offer_topics(dispatcher, tracker, section_reply(section), section.related)
         return events

@@ -148,8 +148,7 @@ async def on_error(update: object, context: Context) -> None:
         logger.error("update %s: unexpected error", update_id, exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
-    answer = texts.TROUBLE if isinstance(error, RasaUnavailable) else texts.SORRY
     try:
-        await context.bot.send_message(update.effective_chat.id, escape(answer), parse_mode=ParseMode.HTML)
+        await context.bot.send_message(update.effective_chat.id, escape(texts.TROUBLE), parse_mode=ParseMode.HTML)
     except TelegramError as failure:
         logger.warning("update %s: could not tell the user about the error: %s", update_id, failure)

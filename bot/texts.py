@@ -1,4 +1,11 @@
-"""What the bot itself says; everything else comes from the assistant."""
+"""What the bot itself says; everything else comes from the assistant.
+
+The apology and the too-long reply are the Rasa channels' own (channels/texts.py), so a person reads
+the same words whichever side could not answer.
+"""
+
+from channels.texts import TOO_LONG as TOO_LONG
+from channels.texts import TROUBLE as TROUBLE
 
 COMMANDS = (
     ("start", "Say hello and see what I can help with"),
@@ -7,10 +14,7 @@ COMMANDS = (
     ("forget", "Delete what I stored about this chat"),
 )
 
-TROUBLE = "I'm having trouble right now, please try again in a minute."
-SORRY = "Sorry, something went wrong on my side. Please try again."
 TEXT_ONLY = "I can only read text messages. Please type your question."
-TOO_LONG = "That's longer than a Telegram message can be. Please keep it under {limit:,} characters."
 CHOOSE = "Please choose:"
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what you can ask me."
 BUTTON_EXPIRED = "That button has expired. Please type your answer instead."

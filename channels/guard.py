@@ -2,8 +2,8 @@
 
 Shared by the REST channel (channels/rest.py) and the socket.io channel (channels/socket_io.py):
 
-* a message longer than MAX_MESSAGE_CHARS (environment, default 2000) is answered with TOO_LONG
-  without NLU, unless it holds a red flag: then only the sentences with the warning signs go on,
+* a message longer than MAX_MESSAGE_CHARS (environment, default DEFAULT_MAX_MESSAGE_CHARS) is answered
+  with TOO_LONG without NLU, unless it holds a red flag: then only the sentences with the warning signs go on,
   so the emergency advice is never refused;
 * a turn in which something went wrong (an exception, or an ERROR that Rasa logged and swallowed,
   as it does when the action server is down) and nothing was said is answered with TROUBLE;
@@ -23,18 +23,17 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 
 from channels.excerpt import red_flag_excerpt
+from channels.texts import TOO_LONG, TROUBLE
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_MESSAGE_CHARS = 2000
-TOO_LONG = "That message is too long for me. Please keep it under {limit:,} characters."
-TROUBLE = "Sorry, I'm having trouble right now, please try again in a minute."
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
 def max_message_chars(env: Mapping[str, str] = os.environ) -> int:
-    """MAX_MESSAGE_CHARS from the environment (default 2000); a clear error when it is not a positive number."""
+    """MAX_MESSAGE_CHARS from the environment (default DEFAULT_MAX_MESSAGE_CHARS); a clear error unless positive."""
     raw = env.get("MAX_MESSAGE_CHARS", "").strip()
     if not raw:
         return DEFAULT_MAX_MESSAGE_CHARS
@@ -53,6 +52,11 @@ def message_cap(max_chars: int | None) -> int:
     if cap < 1:
         raise ValueError(f"max_chars must be at least 1, not {cap}")
     return cap
+
+
+def too_long(max_chars: int) -> str:
+    """TOO_LONG, naming the cap."""
+    return TOO_LONG.format(limit=max_chars)
 
 
 def admit(text: str, max_chars: int) -> str | None:

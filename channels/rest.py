@@ -27,13 +27,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, ResponseStream
 
 from channels.guard import (
-    TOO_LONG,
     OnNewMessage,
     Turn,
     admit,
     message_cap,
     run_turn,
     should_apologise,
+    too_long,
     trouble,
     watch_rasa_errors,
 )
@@ -104,7 +104,7 @@ class CappedRestInput(RestInput):
 
     def too_long(self, sender: str) -> list[dict[str, Any]]:
         """The reply to a message over the cap."""
-        return [{"recipient_id": sender, "text": TOO_LONG.format(limit=self.max_chars)}]
+        return [{"recipient_id": sender, "text": too_long(self.max_chars)}]
 
     def user_message(self, incoming: Incoming, text: str, output: OutputChannel) -> UserMessage:
         """The admitted text of `incoming` as Rasa's UserMessage."""

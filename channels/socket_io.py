@@ -19,12 +19,12 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 
 from channels.guard import (
-    TOO_LONG,
     OnNewMessage,
     admit,
     message_cap,
     run_turn,
     should_apologise,
+    too_long,
     trouble,
     watch_rasa_errors,
 )
@@ -82,7 +82,7 @@ class CappedSocketIOInput(SocketIOInput):
             output = message.output_channel
             text = admit(message.text or "", self.max_chars)
             if text is None:
-                await output.send_text_message(message.sender_id, TOO_LONG.format(limit=self.max_chars))
+                await output.send_text_message(message.sender_id, too_long(self.max_chars))
                 return
             counting = _CountingOutput(output) if isinstance(output, SocketIOOutput) else None
             message.text, message.output_channel = text, counting or output

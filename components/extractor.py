@@ -197,6 +197,16 @@ class NoRedFlagPatterns(RasaException):
     """The model has no red-flag patterns, so it would never find a red flag."""
 
 
+class MissingSetting(RasaException):
+    """config.yml does not give one of REQUIRED_SETTINGS."""
+
+
+# Settings config.yml must give: `fallback_threshold`, the FallbackClassifier's (an anchor there), for a
+# demoted red-flag intent; `similarity_threshold`, how close a sentence must come to a red flag to get the
+# safety question.
+REQUIRED_SETTINGS = ("fallback_threshold", "similarity_threshold")
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
 class RuleEntityExtractor(GraphComponent, EntityExtractorMixin):
     """Adds body_part, duration, pain_level, red_flag and possible_red_flag entities; goes last in the pipeline.
@@ -208,15 +218,14 @@ class RuleEntityExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """`patterns_dir`: entity pattern *.jsonl files (None: data/patterns); `red_flags_file`: None is
-        data/red_flags.yml; `fallback_threshold`: the FallbackClassifier's, for a demoted red-flag intent;
-        `similarity_threshold`: how close a sentence must come to a red flag to get the safety question;
-        `encoder_featurizer`: the alias of the SentenceEncoderFeaturizer whose sentence vector is reused;
-        `weights_dir`: the encoder's weights (None: $ENCODER_DIR or .venv/encoder)."""
+        data/red_flags.yml; `encoder_featurizer`: the alias of the SentenceEncoderFeaturizer whose sentence
+        vector is reused; `weights_dir`: the encoder's weights (None: $ENCODER_DIR or .venv/encoder).
+
+        No defaults for REQUIRED_SETTINGS: config.yml gives them, so no number is written twice.
+        """
         return {
             "patterns_dir": None,
             "red_flags_file": None,
-            "fallback_threshold": 0.55,
-            "similarity_threshold": 0.6,
             "encoder_featurizer": "sentence_encoder",
             "weights_dir": None,
         }
@@ -231,6 +240,9 @@ class RuleEntityExtractor(GraphComponent, EntityExtractorMixin):
     ) -> None:
         self.config = config
         self.model_storage, self.resource = model_storage, resource
+        missing = [name for name in REQUIRED_SETTINGS if config.get(name) is None]
+        if missing:
+            raise MissingSetting(f"{EXTRACTOR_NAME} needs {', '.join(missing)} in its config.yml entry.")
         self.fallback_threshold = float(config["fallback_threshold"])
         self.similarity_threshold = float(config["similarity_threshold"])
         self.patterns, self.prototypes = patterns, prototypes

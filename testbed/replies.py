@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot import texts
-from channels.guard import TROUBLE
+from channels.texts import TROUBLE
 
-# What a channel says when the assistant itself failed: none of these is an answer.
-FAILURE_TEXTS = (TROUBLE, texts.TROUBLE, texts.SORRY, "Traceback")
+# What a channel or the Telegram bridge says when the assistant itself failed: neither is an answer.
+FAILURE_TEXTS = (TROUBLE, "Traceback")
 
 
 def joined(replies: Sequence[Mapping[str, Any]]) -> str:

@@ -23,6 +23,7 @@ from components.language import build_pipeline
 from testbed.replies import answered, joined
 from testbed.servers import Assistant
 from tests.hardening.helpers import post_raw, rasa_is_up
+from tests.pipeline_config import extractor_config
 
 # `make test` fuzzes the live server briefly; `make test-all` sets FUZZ_EXAMPLES for the long run.
 LIVE = settings(
@@ -145,7 +146,7 @@ class _Collector(logging.Handler):
 @pytest.fixture(scope="module")
 def extractor(tmp_path_factory: pytest.TempPathFactory) -> RuleEntityExtractor:
     return RuleEntityExtractor.create(
-        RuleEntityExtractor.get_default_config(),
+        extractor_config(),
         LocalModelStorage(tmp_path_factory.mktemp("model")),
         Resource("rule_entity_extractor"),
         ExecutionContext(GraphSchema({})),

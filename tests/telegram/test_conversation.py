@@ -160,7 +160,7 @@ async def test_forget_with_a_missing_tracker_store_does_not_claim_success(
 ) -> None:
     user = await start_user(RASA_ENDPOINTS=str(endpoints_for(tmp_path / "missing.db")))
     [answer] = await user.send(updates.text(CHAT, "/forget"), replies=1)
-    assert answer.result["text"] == texts.SORRY
+    assert answer.result["text"] == texts.TROUBLE
     assert not (tmp_path / "missing.db").exists()
 
 

@@ -65,7 +65,7 @@ async def test_an_unexpected_error_is_logged_and_the_user_gets_an_apology_not_a_
     telegram.fail_next["sendMessage"] = (400, "Bad Request: can't parse entities")
     await user.deliver(updates.text(CHAT, "hello"))
     [_, apology] = await telegram.wait_for("sendMessage", 2)
-    assert apology.result["text"] == texts.SORRY
+    assert apology.result["text"] == texts.TROUBLE
     [answer] = await user.send(updates.text(CHAT, "still there?"), replies=1)
     assert answer.result["text"] == "You said: still there?"
     await asyncio.to_thread(user.bot.stop)

@@ -36,3 +36,28 @@ def dispatcher() -> CollectingDispatcher:
 def domain() -> dict[str, Any]:
     """The project's domain, as the action server receives it."""
     return yaml.safe_load((ROOT / "domain.yml").read_text())
+
+
+@pytest.fixture(scope="session")
+def render(domain: dict[str, Any]) -> Callable[[CollectingDispatcher], list[str]]:
+    """What the user reads of each message an action sent: its domain response filled in the way Rasa's
+    TemplatedNaturalLanguageGenerator does it on the server, or its text. A missing response or a
+    placeholder left unfilled fails the test."""
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+
+    nlg = TemplatedNaturalLanguageGenerator(domain["responses"])
+
+    def texts(dispatcher: CollectingDispatcher) -> list[str]:
+        said = []
+        for message in dispatcher.messages:
+            if not message.get("response"):
+                said.append(message.get("text") or "")
+                continue
+            variables = {key: value for key, value in message.items() if key != "response"}
+            draft = nlg.generate_from_slots(message["response"], {}, "collector", **variables)
+            assert draft is not None, f"{message['response']} is not in domain.yml"
+            assert "{" not in draft["text"], f"{message['response']} has a placeholder left: {draft['text']!r}"
+            said.append(draft["text"])
+        return said
+
+    return texts

@@ -1,4 +1,4 @@
-"""Every action, run on trackers from JSON snapshots: exact events and exact messages."""
+"""Every action, run on trackers from JSON snapshots: exact events, the responses it names and what they say."""
 
 from __future__ import annotations
 
@@ -10,56 +10,49 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import GREETING, ActionAnswerTopic, ActionGreet, ActionShowHelp
+from actions.answers import ActionAnswerTopic, ActionGreet, ActionShowHelp
 from actions.knowledge import guidance
-from actions.replies import DISCLAIMER, TOPICS, section_text, topic_buttons
+from actions.replies import TOPICS, section_reply, topic_buttons
 from actions.search import ActionGuideSearch
-from actions.triage import (
-    TIER_REMINDERS,
-    ActionAfterSafetyQuestion,
-    ActionRedFlag,
-    ActionSafetyQuestion,
-    red_flags_by_id,
-)
+from actions.triage import ActionAfterSafetyQuestion, ActionRedFlag, ActionSafetyQuestion, red_flags_by_id
+from tests.unit.said import responses
 
 Load = Callable[[str], Tracker]
-
-
-def texts(dispatcher: CollectingDispatcher) -> list[str]:
-    return [message.get("text") or "" for message in dispatcher.messages]
+Render = Callable[[CollectingDispatcher], list[str]]
 
 
 def test_greet_says_what_it_does_and_that_it_is_not_a_doctor(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     events = ActionGreet().run(dispatcher, tracker_from("greet"), domain)
     assert events == [SlotSet("disclaimer_shown", True)]
-    assert texts(dispatcher)[:2] == [GREETING, DISCLAIMER]
+    assert responses(dispatcher) == ["utter_greet", "utter_disclaimer", "utter_what_to_ask"]
+    assert "not a doctor" in render(dispatcher)[1]
     assert dispatcher.messages[2]["buttons"] == topic_buttons(
         ["relief", "cold_therapy", "when_to_see_doctor", "warning_signs"]
     )
 
 
 def test_greet_again_does_not_repeat_the_disclaimer(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     events = ActionGreet().run(dispatcher, tracker_from("greet_again"), domain)
     assert events == []
-    assert texts(dispatcher) == [GREETING, "What would you like to know?"]
+    assert responses(dispatcher) == ["utter_greet", "utter_what_to_ask"]
+    assert render(dispatcher)[1] == "What would you like to know?"
 
 
 def test_topic_answer_comes_from_its_section_with_source_and_related_buttons(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     events = ActionAnswerTopic().run(dispatcher, tracker_from("ask_cold_therapy"), domain)
     cold = guidance()["cold_therapy"]
     assert events == [SlotSet("disclaimer_shown", True)]
-    assert dispatcher.messages[0]["text"] == DISCLAIMER
-    assert dispatcher.messages[1]["text"] == section_text(cold)
-    assert "15 to 20 minutes" in dispatcher.messages[1]["text"]
-    assert dispatcher.messages[1]["text"].endswith(
-        f"Source: Cold therapy, from {cold.source.name} ({cold.source.section})."
-    )
+    assert responses(dispatcher) == ["utter_disclaimer", "utter_section"]
+    assert dispatcher.messages[1]["answer"] == cold.answer
+    answer = render(dispatcher)[1]
+    assert answer.startswith(cold.answer) and "15 to 20 minutes" in answer
+    assert answer.endswith(f"\n\nSource: Cold therapy, from {cold.source.name} ({cold.source.section}).")
     assert [button["payload"] for button in dispatcher.messages[1]["buttons"]] == [
         f"/ask_{related}" for related in cold.related
     ]
@@ -69,8 +62,8 @@ def test_unknown_topic_offers_the_topics(
     tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     assert ActionAnswerTopic().run(dispatcher, tracker_from("ask_unknown_topic"), domain) == []
-    assert len(dispatcher.messages) == 1
-    assert len(dispatcher.messages[0]["buttons"]) == 14
+    assert responses(dispatcher) == ["utter_topic_lost", "utter_topics"]
+    assert len(dispatcher.messages[1]["buttons"]) == 14
 
 
 def test_help_lists_every_topic_in_menu_order(
@@ -83,26 +76,26 @@ def test_help_lists_every_topic_in_menu_order(
 
 
 def test_emergency_red_flag_names_the_words_in_order_and_gives_no_home_tip(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     events = ActionRedFlag().run(dispatcher, tracker_from("red_flag_emergency"), domain)
     assert events == [SlotSet("triage_tier", "emergency"), SlotSet("safety_flag", None)]
-    [message] = dispatcher.messages
-    assert message["text"] == section_text(
-        guidance()["emergency_care"], lead="You mentioned “peed myself” and “both legs are numb”."
-    )
-    assert not message["buttons"]
+    assert responses(dispatcher) == ["utter_red_flag_mentioned", "utter_section"]
+    assert dispatcher.messages[1]["answer"] == guidance()["emergency_care"].answer
+    said = render(dispatcher)
+    assert said[0] == "You mentioned “peed myself” and “both legs are numb”."
+    assert not any(message["buttons"] for message in dispatcher.messages)
     for home_tip in ("ice", "heat", "ibuprofen", "walk"):
-        assert f" {home_tip} " not in message["text"].lower()
+        assert f" {home_tip} " not in " ".join(said).lower()
 
 
 def test_urgent_red_flag_gets_the_urgent_tier(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     events = ActionRedFlag().run(dispatcher, tracker_from("red_flag_urgent"), domain)
-    assert texts(dispatcher) == [
-        section_text(guidance()["urgent_care"], lead="You mentioned “worse at night” and “had cancer”.")
-    ]
+    assert responses(dispatcher) == ["utter_red_flag_mentioned", "utter_section"]
+    assert render(dispatcher)[0] == "You mentioned “worse at night” and “had cancer”."
+    assert dispatcher.messages[1] == {**dispatcher.messages[1], **section_reply(guidance()["urgent_care"])}
     assert events == [SlotSet("triage_tier", "urgent"), SlotSet("safety_flag", None)]
 
 
@@ -117,13 +110,8 @@ def test_an_earlier_emergency_is_never_downgraded_by_a_later_urgent_flag(
     tracker = with_slots(tracker_from("red_flag_urgent"), triage_tier="emergency")
     events = ActionRedFlag().run(dispatcher, tracker, domain)
     assert events[0] == SlotSet("triage_tier", "emergency")
-    assert texts(dispatcher) == [
-        section_text(
-            guidance()["emergency_care"],
-            lead="You mentioned “worse at night” and “had cancer”. Together with what you told me earlier, "
-            "this still needs emergency care.",
-        )
-    ]
+    assert responses(dispatcher) == ["utter_red_flag_mentioned", "utter_still_emergency", "utter_section"]
+    assert dispatcher.messages[2]["answer"] == guidance()["emergency_care"].answer
 
 
 def message_tracker(text: str, intent: str, entities: list[dict[str, Any]], **slots: Any) -> Tracker:
@@ -133,7 +121,7 @@ def message_tracker(text: str, intent: str, entities: list[dict[str, Any]], **sl
 
 
 def test_a_near_red_flag_gets_one_safety_question_and_keeps_what_was_asked(
-    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     near = {"entity": "possible_red_flag", "value": "saddle_numbness", "start": 0, "end": 30}
     tracker = message_tracker("it feels odd down below, is ice ok?", "possible_red_flag", [near])
@@ -141,18 +129,22 @@ def test_a_near_red_flag_gets_one_safety_question_and_keeps_what_was_asked(
     assert events == [SlotSet("safety_flag", "saddle_numbness"), SlotSet("deferred_intent", "ask_cold_therapy")]
     [question] = dispatcher.messages
     checklist = red_flags_by_id()["saddle_numbness"].checklist
-    assert question["text"] == f"Just to be safe, before anything else: does this apply to you?\n• {checklist}"
+    assert (question["response"], question["checklist"]) == ("utter_safety_question", checklist)
+    [text] = render(dispatcher)
+    assert text == f"Just to be safe, before anything else: does this apply to you?\n• {checklist}"
     assert [button["payload"] for button in question["buttons"]] == ["/affirm", "/deny"]
-    assert "ice" not in question["text"].lower()
+    assert "ice" not in text.lower()
 
 
 def test_yes_to_the_safety_question_gets_the_flag_s_tier(
-    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     tracker = message_tracker("yes", "affirm", [], safety_flag="saddle_numbness")
     events = ActionRedFlag().run(dispatcher, tracker, domain)
     checklist = red_flags_by_id()["saddle_numbness"].checklist
-    assert texts(dispatcher) == [section_text(guidance()["emergency_care"], lead=f"You said yes to: {checklist}.")]
+    assert responses(dispatcher) == ["utter_red_flag_said_yes", "utter_section"]
+    assert render(dispatcher)[0] == f"You said yes to: {checklist}."
+    assert dispatcher.messages[1]["answer"] == guidance()["emergency_care"].answer
     assert events == [SlotSet("triage_tier", "emergency"), SlotSet("safety_flag", None)]
 
 
@@ -161,11 +153,8 @@ def test_no_to_the_safety_question_answers_what_was_asked(
 ) -> None:
     tracker = message_tracker("no", "deny", [], safety_flag="saddle_numbness", deferred_intent="ask_cold_therapy")
     events = ActionAfterSafetyQuestion().run(dispatcher, tracker, domain)
-    assert texts(dispatcher) == [
-        "Thank you, that's good to hear.",
-        DISCLAIMER,
-        section_text(guidance()["cold_therapy"]),
-    ]
+    assert responses(dispatcher) == ["utter_good_to_hear", "utter_disclaimer", "utter_section"]
+    assert dispatcher.messages[2]["answer"] == guidance()["cold_therapy"].answer
     assert events[:2] == [SlotSet("safety_flag", None), SlotSet("deferred_intent", None)]
 
 
@@ -182,40 +171,43 @@ def test_a_topic_answer_after_an_emergency_repeats_the_tier_first(
 ) -> None:
     tracker = with_slots(tracker_from("ask_cold_therapy"), triage_tier="emergency", disclaimer_shown=True)
     ActionAnswerTopic().run(dispatcher, tracker, domain)
-    assert texts(dispatcher) == [TIER_REMINDERS["emergency"], section_text(guidance()["cold_therapy"])]
+    assert responses(dispatcher) == ["utter_tier_reminder_emergency", "utter_section"]
+    assert dispatcher.messages[1]["answer"] == guidance()["cold_therapy"].answer
 
 
 def test_search_offers_the_matching_guide_passage(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     assert ActionGuideSearch().run(dispatcher, tracker_from("search_match"), domain) == []
-    [message] = dispatcher.messages
-    assert message["text"].startswith("I'm not completely sure what you mean, but the guide says:")
-    assert "Source: Cold therapy" in message["text"]
+    assert responses(dispatcher) == ["utter_guide_says", "utter_section"]
+    assert dispatcher.messages[1]["title"] == "Cold therapy"
+    assert render(dispatcher)[0] == "I'm not completely sure what you mean, but the guide says:"
 
 
 def test_search_without_a_match_says_so_and_lists_topics(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     ActionGuideSearch().run(dispatcher, tracker_from("search_no_match"), domain)
     [message] = dispatcher.messages
-    assert message["text"].startswith("Sorry, I don't know that one")
-    assert "Source:" not in message["text"]
+    assert message["response"] == "utter_dont_know"
+    assert render(dispatcher)[0].startswith("Sorry, I don't know that one")
     assert len(message["buttons"]) == 14
 
 
 def test_search_on_empty_text_asks_for_words(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     ActionGuideSearch().run(dispatcher, tracker_from("search_empty"), domain)
-    assert texts(dispatcher) == ["I didn't get any words there. What would you like to know about back spasms?"]
+    assert responses(dispatcher) == ["utter_no_words", "utter_what_about_back_spasms"]
+    assert render(dispatcher) == ["I didn't get any words there.", "What would you like to know about back spasms?"]
 
 
 def test_search_on_another_language_says_english_only(
-    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     ActionGuideSearch().run(dispatcher, tracker_from("search_foreign"), domain)
-    assert texts(dispatcher) == ["Sorry, I can only read English for now. Here is what I can help with:"]
+    assert responses(dispatcher) == ["utter_english_only", "utter_topics"]
+    assert render(dispatcher) == ["Sorry, I can only read English for now.", "Here is what I can help with:"]
 
 
 def test_search_without_a_match_offers_the_topics_the_classifier_half_believed(
@@ -223,7 +215,7 @@ def test_search_without_a_match_offers_the_topics_the_classifier_half_believed(
 ) -> None:
     assert ActionGuideSearch().run(dispatcher, tracker_from("search_candidates"), domain) == []
     [message] = dispatcher.messages
-    assert message["text"] == "I'm not sure I understood. Did you mean one of these?"
+    assert message["response"] == "utter_did_you_mean"
     assert [button["payload"] for button in message["buttons"]] == ["/ask_relief", "/ask_causes"]
 
 
@@ -236,7 +228,7 @@ def test_products_only_for_someone_who_asks_about_products(
 ) -> None:
     ActionAnswerTopic().run(dispatcher, message_tracker(text, "ask_hemp_products", []), domain)
     products = guidance()["hemp_products"].answer
-    assert any(products in reply for reply in texts(dispatcher)) is shows_products
+    assert any(message.get("answer") == products for message in dispatcher.messages) is shows_products
 
 
 def test_an_unsure_description_of_one_s_own_pain_starts_the_symptom_check(
@@ -250,10 +242,10 @@ def test_an_unsure_description_of_one_s_own_pain_starts_the_symptom_check(
 
 
 def test_describing_a_near_sign_again_after_the_safety_question_is_a_yes(
-    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
     near = {"entity": "possible_red_flag", "value": "iv_drugs", "start": 0, "end": 20}
     tracker = message_tracker("I inject, yeah. heroin", "possible_red_flag", [near], safety_flag="iv_drugs")
     events = ActionRedFlag().run(dispatcher, tracker, domain)
     assert events[0] == SlotSet("triage_tier", "urgent")
-    assert texts(dispatcher)[0].startswith("You said yes to: injecting drugs.")
+    assert render(dispatcher)[0] == "You said yes to: injecting drugs."

@@ -15,8 +15,15 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import components.extractor
 import components.language
-from components.extractor import NoRedFlagPatterns, RuleEntityExtractor, find_entities
+from components.extractor import (
+    REQUIRED_SETTINGS,
+    MissingSetting,
+    NoRedFlagPatterns,
+    RuleEntityExtractor,
+    find_entities,
+)
 from components.language import build_pipeline
+from tests.pipeline_config import EXTRACTOR, extractor_config, pipeline_entry
 
 
 def entities(text: str) -> list[dict[str, Any]]:
@@ -269,10 +276,27 @@ def test_a_failure_leaves_the_message_unchanged(
     assert message.get("entities") is None
 
 
+def test_config_yml_gives_the_thresholds_and_the_fallback_one_is_the_fallback_classifier_s() -> None:
+    settings = pipeline_entry(EXTRACTOR)
+    assert all(isinstance(settings[name], float) for name in REQUIRED_SETTINGS)
+    assert settings["fallback_threshold"] == pipeline_entry("FallbackClassifier")["threshold"]
+    assert not set(REQUIRED_SETTINGS) & set(RuleEntityExtractor.get_default_config())
+
+
+def test_a_missing_threshold_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(MissingSetting, match="fallback_threshold"):
+        RuleEntityExtractor.create(
+            extractor_config(fallback_threshold=None),
+            LocalModelStorage(tmp_path),
+            Resource("x"),
+            ExecutionContext(GraphSchema({})),
+        )
+
+
 def make_extractor(storage: Path, **config: Any) -> RuleEntityExtractor:
     storage.mkdir(parents=True, exist_ok=True)
     return RuleEntityExtractor.create(
-        {**RuleEntityExtractor.get_default_config(), **config},
+        extractor_config(**config),
         LocalModelStorage(storage),
         Resource("rule_entity_extractor"),
         ExecutionContext(GraphSchema({})),
@@ -289,7 +313,7 @@ def test_patterns_dir_config(tmp_path: Path) -> None:
 
 def load_trained(storage: Path) -> RuleEntityExtractor:
     return RuleEntityExtractor.load(
-        RuleEntityExtractor.get_default_config(),
+        extractor_config(),
         LocalModelStorage(storage),
         Resource("rule_entity_extractor"),
         ExecutionContext(GraphSchema({})),

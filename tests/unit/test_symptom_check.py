@@ -10,11 +10,11 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import bullets, guidance, red_flag_lists
-from actions.replies import section_text
+from actions.replies import section_reply
 from actions.symptom_check import (
-    NO_SUMMARY,
-    TIER_LEADS,
     ActionAskEmergencySigns,
+    ActionAskNotImproving,
+    ActionAskRecurring,
     ActionAskUrgentSigns,
     ActionShowSummary,
     ActionStartSymptomCheck,
@@ -22,21 +22,27 @@ from actions.symptom_check import (
     ValidateSymptomCheckForm,
     format_duration,
 )
+from tests.unit.said import responses, sent
 
 Load = Callable[[str], Tracker]
+Render = Callable[[CollectingDispatcher], list[str]]
 RESETS = [SlotSet(slot, None) for slot in ("recurring", "not_improving", "emergency_signs", "urgent_signs")]
 
 
-def texts(dispatcher: CollectingDispatcher) -> list[str]:
-    return [message.get("text") or "" for message in dispatcher.messages]
-
-
-def test_start_says_back_what_it_understood(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
+def test_start_says_back_what_it_understood(
+    tracker_from: Load, dispatcher: CollectingDispatcher, render: Render
+) -> None:
     assert ActionStartSymptomCheck().run(dispatcher, tracker_from("symptom_check_start"), {}) == []
-    assert texts(dispatcher) == [
-        "I'm sorry you're in pain: your lower back for 3 days at 6 out of 10. A few quick questions will help "
-        "me point you to the right advice. You can say stop at any time."
+    assert responses(dispatcher) == ["utter_sorry_in_pain_details", "utter_symptom_check_intro"]
+    assert render(dispatcher) == [
+        "I'm sorry you're in pain: your lower back for 3 days at 6 out of 10.",
+        "A few quick questions will help me point you to the right advice. You can say stop at any time.",
     ]
+
+
+def test_start_without_details_just_says_sorry(dispatcher: CollectingDispatcher, render: Render) -> None:
+    ActionStartSymptomCheck().run(dispatcher, tracker({"disclaimer_shown": True}), {})
+    assert render(dispatcher)[0] == "I'm sorry you're in pain."
 
 
 def test_durations_are_said_back_in_plain_words() -> None:
@@ -66,53 +72,78 @@ def test_pain_outside_0_to_10_is_asked_again(tracker_from: Load, dispatcher: Col
     form = ValidateSymptomCheckForm()
     tracker = tracker_from("symptom_check_pain_answer")
     assert form.validate_pain_level("11", dispatcher, tracker, {}) == {"pain_level": None}
-    assert texts(dispatcher) == ["Please give a number from 0 to 10."]
+    assert responses(dispatcher) == ["utter_pain_out_of_range"]
     assert form.validate_pain_level("4", dispatcher, tracker, {}) == {"pain_level": 4.0}
 
 
 def test_nothing_serious_gives_the_self_care_plan_and_one_safety_net(
-    tracker_from: Load, dispatcher: CollectingDispatcher
+    tracker_from: Load, dispatcher: CollectingDispatcher, render: Render
 ) -> None:
     events = ActionSymptomOutcome().run(dispatcher, tracker_from("symptom_check_self_care"), {})
-    plan = section_text(
-        guidance()["self_care_plan"],
-        lead="I'm sorry you're in pain: your lower back for "
-        "3 days at 6 out of 10. Nothing you told me points to a warning sign. Here is a plan from the guide:",
-    )
-    safety_net = section_text(guidance()["safety_net"])
-    assert texts(dispatcher) == [plan, safety_net]
-    assert "15 to 20 minutes" in plan
-    assert events == [SlotSet("care_summary", f"{plan}\n\n{safety_net}"), *RESETS]
+    replies = [
+        {"response": "utter_sorry_in_pain_details", "details": "your lower back for 3 days at 6 out of 10"},
+        {"response": "utter_self_care_plan"},
+        section_reply(guidance()["self_care_plan"]),
+        section_reply(guidance()["safety_net"]),
+    ]
+    assert sent(dispatcher) == replies
+    assert render(dispatcher)[1] == "Nothing you told me points to a warning sign. Here is a plan from the guide:"
+    assert "15 to 20 minutes" in render(dispatcher)[2]
+    assert events == [SlotSet("care_summary", replies), *RESETS]
 
 
-def test_long_or_recurring_pain_is_sent_to_a_doctor(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
+def test_long_or_recurring_pain_is_sent_to_a_doctor(
+    tracker_from: Load, dispatcher: CollectingDispatcher, render: Render
+) -> None:
     ActionSymptomOutcome().run(dispatcher, tracker_from("symptom_check_long_and_recurring"), {})
-    lead = (
-        "I'm sorry you're in pain: your neck for about 3 weeks at 4 out of 10. Because it has lasted more than "
-        "two weeks and it keeps coming back, the advice is to see a doctor."
-    )
-    assert texts(dispatcher) == [section_text(guidance()["when_to_see_doctor"], lead=lead)]
+    assert responses(dispatcher) == ["utter_sorry_in_pain_details", "utter_see_doctor_because", "utter_section"]
+    assert render(dispatcher)[:2] == [
+        "I'm sorry you're in pain: your neck for about 3 weeks at 4 out of 10.",
+        "Because it has lasted more than two weeks and it keeps coming back, the advice is to see a doctor.",
+    ]
+    assert dispatcher.messages[2]["answer"] == guidance()["when_to_see_doctor"].answer
 
 
 def test_an_emergency_sign_gets_only_the_emergency_advice(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
     ActionSymptomOutcome().run(dispatcher, tracker_from("symptom_check_emergency"), {})
-    assert texts(dispatcher) == [section_text(guidance()["emergency_care"], lead=TIER_LEADS["emergency"])]
+    assert sent(dispatcher) == [{"response": "utter_tier_lead_emergency"}, section_reply(guidance()["emergency_care"])]
 
 
 def test_an_urgent_sign_gets_the_urgent_advice(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
     ActionSymptomOutcome().run(dispatcher, tracker_from("symptom_check_urgent"), {})
-    assert texts(dispatcher) == [section_text(guidance()["urgent_care"], lead=TIER_LEADS["urgent"])]
+    assert sent(dispatcher) == [{"response": "utter_tier_lead_urgent"}, section_reply(guidance()["urgent_care"])]
 
 
-def test_the_summary_is_repeated(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
-    ActionShowSummary().run(dispatcher, tracker_from("summary_saved"), {})
-    assert texts(dispatcher) == ["Here is your summary again:\n\nPlan text"]
+def test_the_summary_is_repeated(tracker_from: Load, dispatcher: CollectingDispatcher, render: Render) -> None:
+    tracker = tracker_from("summary_saved")
+    ActionShowSummary().run(dispatcher, tracker, {})
+    assert sent(dispatcher) == [{"response": "utter_summary_again"}, *tracker.get_slot("care_summary")]
+    assert render(dispatcher)[2] == "Plan text\n\nSource: Urgent care, from NHS (Back pain)."
 
 
 def test_no_summary_yet_starts_the_symptom_check(tracker_from: Load, dispatcher: CollectingDispatcher) -> None:
     events = ActionShowSummary().run(dispatcher, tracker_from("summary_missing"), {})
-    assert texts(dispatcher) == [NO_SUMMARY]
+    assert responses(dispatcher) == ["utter_no_summary_yet"]
     assert events == [FollowupAction("action_start_symptom_check")]
+
+
+def test_a_text_summary_from_before_replies_were_responses_is_no_summary(dispatcher: CollectingDispatcher) -> None:
+    events = ActionShowSummary().run(dispatcher, tracker({"care_summary": "Plan text"}), {})
+    assert responses(dispatcher) == ["utter_no_summary_yet"]
+    assert events == [FollowupAction("action_start_symptom_check")]
+
+
+def test_the_yes_or_no_questions_offer_their_answers(dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
+    for action in (ActionAskRecurring(), ActionAskNotImproving()):
+        assert action.run(dispatcher, tracker({}), domain) == []
+        assert action.name() in domain["actions"]
+    recurring, easing = dispatcher.messages
+    assert responses(dispatcher) == ["utter_ask_recurring", "utter_ask_not_improving"]
+    assert [(button["title"], button["payload"]) for button in recurring["buttons"]] == [
+        ("Yes, it keeps coming back", "/affirm"),
+        ("No, this is new", "/deny"),
+    ]
+    assert [button["payload"] for button in easing["buttons"]] == ["/affirm", "/deny"]
 
 
 def test_domain_asks_every_form_slot(domain: dict[str, Any]) -> None:
@@ -121,15 +152,18 @@ def test_domain_asks_every_form_slot(domain: dict[str, Any]) -> None:
 
 
 def test_the_checklist_questions_list_the_guide_s_warning_signs(
-    tracker_from: Load, dispatcher: CollectingDispatcher
+    tracker_from: Load, dispatcher: CollectingDispatcher, render: Render
 ) -> None:
     tracker = tracker_from("symptom_check_start")
     assert ActionAskEmergencySigns().run(dispatcher, tracker, {}) == []
     assert ActionAskUrgentSigns().run(dispatcher, tracker, {}) == []
     emergency, urgent = dispatcher.messages
     lists = red_flag_lists()
-    assert emergency["text"] == "Do you have any of these right now?\n" + bullets(lists["emergency_signs"])
-    assert urgent["text"] == "Last question: do you have any of these?\n" + bullets(lists["urgent_signs"])
+    assert responses(dispatcher) == ["utter_ask_emergency_signs", "utter_ask_urgent_signs"]
+    assert render(dispatcher) == [
+        "Do you have any of these right now?\n" + bullets(lists["emergency_signs"]),
+        "Last question: do you have any of these?\n" + bullets(lists["urgent_signs"]),
+    ]
     assert lists["emergency_signs"][0] == "loss of bladder or bowel control"
     assert "injecting drugs" in lists["urgent_signs"]
     assert [ActionAskEmergencySigns().name(), ActionAskUrgentSigns().name()] == [
@@ -220,22 +254,25 @@ def test_very_bad_pain_alone_is_a_reason_to_see_a_doctor(dispatcher: CollectingD
     slots = {"body_part": "lower back", "duration_days": 1.0, "pain_level": 9.0, "recurring": False,
              "not_improving": False, "emergency_signs": False, "urgent_signs": False}  # fmt: skip
     ActionSymptomOutcome().run(dispatcher, tracker(slots), {})
-    lead = (
-        "I'm sorry you're in pain: your lower back for 1 day at 9 out of 10. Because the pain is very bad, "
-        "the advice is to see a doctor."
-    )
-    assert texts(dispatcher) == [section_text(guidance()["when_to_see_doctor"], lead=lead)]
+    assert sent(dispatcher) == [
+        {"response": "utter_sorry_in_pain_details", "details": "your lower back for 1 day at 9 out of 10"},
+        {"response": "utter_see_doctor_because", "reasons": "the pain is very bad"},
+        section_reply(guidance()["when_to_see_doctor"]),
+    ]
 
 
 def test_an_earlier_emergency_wins_over_a_later_calm_check(dispatcher: CollectingDispatcher) -> None:
     slots = {"triage_tier": "emergency", "duration_days": 2.0, "emergency_signs": False, "urgent_signs": False}
     ActionSymptomOutcome().run(dispatcher, tracker(slots), {})
-    assert texts(dispatcher) == [section_text(guidance()["emergency_care"], lead=TIER_LEADS["emergency"])]
+    assert sent(dispatcher) == [{"response": "utter_tier_lead_emergency"}, section_reply(guidance()["emergency_care"])]
 
 
-def test_after_an_urgent_sign_the_emergency_question_says_why_it_is_asked(dispatcher: CollectingDispatcher) -> None:
+def test_after_an_urgent_sign_the_emergency_question_says_why_it_is_asked(
+    dispatcher: CollectingDispatcher, render: Render
+) -> None:
     ActionAskEmergencySigns().run(dispatcher, tracker({"triage_tier": "urgent"}), {})
-    assert texts(dispatcher)[0].startswith("One more question, to be safe: do you have any of these right now?\n")
+    assert responses(dispatcher) == ["utter_ask_emergency_signs_to_be_safe"]
+    assert render(dispatcher)[0].startswith("One more question, to be safe: do you have any of these right now?\n")
 
 
 async def test_describing_a_sign_of_the_checklist_asked_is_a_yes(dispatcher: CollectingDispatcher) -> None:
