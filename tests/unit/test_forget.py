@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from privacy.forget import Forgetter, tracker_store_url
+from privacy.forget import Forgetter
+from privacy.tracker_store import tracker_store_url
 from tests.telegram.harness import endpoints_for, senders, tracker_db
 
 
