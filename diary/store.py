@@ -8,6 +8,7 @@ Times are stored in UTC and read back as aware datetimes on either database.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -85,7 +86,7 @@ class DiaryStore:
         self.engine = engine
         self._tables_ready = False
 
-    def _begin(self) -> Any:
+    def _begin(self) -> AbstractContextManager[Connection]:
         """A transaction, after creating the diary's tables if they are missing."""
         if not self._tables_ready:
             METADATA.create_all(self.engine)
