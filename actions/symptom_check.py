@@ -32,7 +32,7 @@ from actions.triage import (
     near_flag,
 )
 from actions.typed_answers import body_part, is_easing, keeps_coming_back, pain_score, yes_or_no
-from components.durations import PAIN_SCALE_MAX
+from components.pain_scale import PAIN_SCALE_MAX
 
 SEE_DOCTOR_AFTER_DAYS = 14
 VERY_BAD_PAIN = 8  # NHS: see a GP if the pain is very bad

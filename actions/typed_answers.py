@@ -6,8 +6,9 @@ import difflib
 import re
 from functools import lru_cache
 
-from components.durations import NUMBER_WORDS, PAIN_SCALE_MAX
+from components.durations import NUMBER_WORDS
 from components.language import source_patterns
+from components.pain_scale import PAIN_SCALE_MAX
 
 WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?")
 # fmt: off

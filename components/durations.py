@@ -8,6 +8,8 @@ from datetime import date
 from spacy.lang.en.lex_attrs import _num_words
 from spacy.tokens import Span, Token
 
+from components.pain_scale import PAIN_SCALE_MAX
+
 # _num_words runs zero..twenty (index = value), then thirty..ninety (index 21..27).
 NUMBER_WORDS = {word: index if index <= 20 else (index - 18) * 10 for index, word in enumerate(_num_words[:28])}
 QUANTIFIERS = {"a": 1.0, "an": 1.0, "couple": 2.0, "few": 3.0, "several": 3.0}
@@ -34,7 +36,6 @@ DAY_NAMES = (
 )  # fmt: skip
 WEEKDAYS = {name: index for index, names in enumerate(DAY_NAMES) for name in names}
 NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
-PAIN_SCALE_MAX = 10
 
 
 def number(token: Token) -> float | None:

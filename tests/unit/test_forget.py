@@ -1,4 +1,4 @@
-"""Forgetting a conversation (privacy/forget.py) in an SQLite tracker store laid out like Rasa's."""
+"""Forgetting a conversation and its diary (privacy/forget.py) in an SQLite tracker store laid out like Rasa's."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from privacy.forget import Forgetter, tracker_store_url
+from diary.store import CheckIn
+from privacy.forget import Forgetter
+from privacy.tracker_store import tracker_store_url
 from testbed.telegram.harness import endpoints_for, senders, tracker_db
+from tests.unit.diary_entries import T0, at, entry, tracker_store
 
 
 def test_only_that_conversation_is_deleted(tmp_path: Path) -> None:
@@ -17,6 +20,18 @@ def test_only_that_conversation_is_deleted(tmp_path: Path) -> None:
     assert forgetter.forget("telegram-1") == 2
     assert senders(db) == ["telegram-2", "telegram-10"]
     assert forgetter.forget("telegram-1") == 0
+
+
+def test_the_diary_and_its_checkins_go_with_the_conversation(tmp_path: Path) -> None:
+    endpoints, diary = tracker_store(tmp_path)
+    diary.add(entry(0, 6, "stiff", sender_id="telegram-2"))
+    diary.add(entry(0, 3, sender_id="telegram-3"))
+    diary.save_checkin(CheckIn("telegram-2", at(2), T0, None, stopped=False))
+    assert Forgetter(endpoints).forget("telegram-2") == 1
+    assert senders(tmp_path / "tracker.db") == []
+    assert diary.entries("telegram-2") == []
+    assert diary.checkin("telegram-2") is None
+    assert diary.entries("telegram-3") == [entry(0, 3, sender_id="telegram-3")]
 
 
 def test_a_missing_database_is_an_error_not_a_new_file(tmp_path: Path) -> None:
