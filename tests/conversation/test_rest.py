@@ -102,6 +102,15 @@ def test_the_description_of_a_spasm_is_understood(assistant: Assistant, sender: 
     assert "your lower back for 3 days at 6 out of 10" in text
 
 
+def test_after_a_no_to_the_safety_question_the_check_keeps_what_the_opening_said(
+    assistant: Assistant, sender: str
+) -> None:
+    assert "Just to be safe" in answered(assistant.talk(sender, "I hurt my back in a fall 3 days ago"))
+    text = answered(assistant.talk(sender, "no"))
+    assert "your back for 3 days" in text
+    assert "How long" not in answered(assistant.talk(sender, "no"))
+
+
 @pytest.mark.parametrize(
     "message",
     [
