@@ -74,7 +74,7 @@ validate: setup  ## Check domain, data and stories for errors
 evaluate: train  ## 5-fold intent F1, ours against stock on the same folds, the blind test set and the triage suites
 	scripts/evaluate
 
-unit: train  ## Unit tests only: no server or process is started (seconds)
+unit: setup  ## Unit tests only: no server fixture, no trained model
 	python -m pytest tests -q -m unit
 
 test: train validate  ## The whole suite but the long runs: validation, unit, end-to-end, browser and story tests

@@ -65,7 +65,7 @@ def first_reply(url: str, started: float, process: subprocess.Popen) -> float:
 
 
 def start_ours(workdir: Path) -> Target:
-    """Our assistant as tests/servers.py starts it: action server, then Rasa with the SQLite tracker store."""
+    """Our assistant as testbed/servers.py starts it: action server, then Rasa with the SQLite tracker store."""
     workdir.mkdir(parents=True, exist_ok=True)
     assistant = Assistant(workdir)
     started = time.perf_counter()

@@ -126,9 +126,17 @@ class DiaryStore:
 
     def forget(self, sender_id: str) -> int:
         """Delete a person's entries and check-ins; return how many rows there were."""
-        with self._begin() as connection:
-            deleted = connection.execute(ENTRIES.delete().where(ENTRIES.c.sender_id == sender_id)).rowcount
-            return deleted + _delete_checkin(connection, sender_id)
+        with self.engine.begin() as connection:
+            return forget_in(connection, sender_id)
+
+
+def forget_in(connection: Connection, sender_id: str) -> int:
+    """Delete a person's entries and check-ins inside the caller's transaction, creating no table (a database
+    the diary never used has none); return how many rows there were."""
+    if not sqlalchemy.inspect(connection).has_table(ENTRIES.name):
+        return 0
+    deleted = connection.execute(ENTRIES.delete().where(ENTRIES.c.sender_id == sender_id)).rowcount
+    return deleted + _delete_checkin(connection, sender_id)
 
 
 def _delete_checkin(connection: Connection, sender_id: str) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlalchemy
 
-from diary.store import DiaryStore
+from diary.store import forget_in
 from privacy.tracker_store import tracker_store_url
 
 DELETE = sqlalchemy.text("DELETE FROM events WHERE sender_id = :sender_id")
@@ -22,10 +22,10 @@ class Forgetter:
 
     def __init__(self, endpoints: Path) -> None:
         self.engine = sqlalchemy.create_engine(tracker_store_url(endpoints))
-        self.diary = DiaryStore(self.engine)
 
     def forget(self, sender_id: str) -> int:
-        """Delete every stored event of one conversation and its diary; return how many events there were."""
-        self.diary.forget(sender_id)
+        """Delete every stored event of one conversation and its diary, in one transaction and without creating
+        any table; return how many events there were."""
         with self.engine.begin() as connection:
+            forget_in(connection, sender_id)
             return connection.execute(DELETE, {"sender_id": sender_id}).rowcount

@@ -3,7 +3,7 @@
 wait_healthy() {
   local name=$1 pid=$2 url=$3 log=$4 seconds=$5
   local deadline=$((SECONDS + seconds))
-  until curl -fs "$url" > /dev/null; do
+  until curl -fs --max-time 5 "$url" > /dev/null; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 30 "$log"; echo "The $name exited before it became healthy (log: $log)." >&2; exit 1
     fi

@@ -49,8 +49,10 @@ class BotProcess:
         self.env = env
         self.log_path = log_path
         self.process: subprocess.Popen[bytes] | None = None
+        self.started_at = 0.0
 
     def start(self) -> None:
+        self.started_at = time.perf_counter()  # calls to the stand-in from before this belong to another bot
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "bot"], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
@@ -92,11 +94,15 @@ class BotProcess:
 
 
 async def wait_ready(bot: BotProcess, telegram: BotApiStandIn, timeout: float = 30) -> None:
-    """Until the bot polls, or its webhook is set and its server accepts connections."""
+    """Until the bot polls, or its webhook is set and its server accepts connections (calls since it started)."""
+
+    def called(method: str) -> bool:
+        return any(call.at >= bot.started_at for call in telegram.calls_to(method))
+
     if "TELEGRAM_WEBHOOK_URL" not in bot.env:
-        await bot.until(lambda: bool(telegram.calls_to("getUpdates")), timeout, "getUpdates call")
+        await bot.until(lambda: called("getUpdates"), timeout, "getUpdates call")
         return
-    await bot.until(lambda: bool(telegram.calls_to("setWebhook")), timeout, "setWebhook call")
+    await bot.until(lambda: called("setWebhook"), timeout, "setWebhook call")
     await bot.until(lambda: _accepts(int(bot.env["TELEGRAM_WEBHOOK_PORT"])), timeout, "webhook server")
 
 

@@ -81,8 +81,10 @@ class BotApiStandIn:
             await self._runner.cleanup()
 
     def reset(self) -> None:
-        """Forget the calls recorded so far and any failure still scripted; update ids keep counting up."""
+        """Forget the calls recorded so far, updates not yet fetched and any failure still scripted; update ids
+        keep counting up."""
         self.calls.clear()
+        self._pending.clear()
         self.fail_next.clear()
 
     def push(self, update: dict[str, Any]) -> int:

@@ -11,8 +11,9 @@ import pytest
 import yaml
 from rasa.core.channels.channel import UserMessage
 
-from channels.guard import TOO_LONG, TROUBLE, max_message_chars
+from channels.guard import max_message_chars
 from channels.rest import CappedRestInput
+from channels.texts import TOO_LONG, TROUBLE
 from testbed.servers import ROOT
 from tests.hardening.channel_harness import LIMIT, ChannelClient, serve_channel
 

@@ -9,7 +9,7 @@ import signal
 
 import pytest
 
-from channels.guard import TROUBLE
+from channels.texts import TROUBLE
 from testbed.replies import answered
 from testbed.servers import Assistant
 from tests.hardening.helpers import ensure_running, log_offset, log_since, read_only, user_texts

@@ -17,7 +17,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from channels.guard import TOO_LONG, max_message_chars
+from channels.guard import max_message_chars
+from channels.texts import TOO_LONG
 from components.extractor import MAX_CHARS, RuleEntityExtractor, find_entities
 from components.language import build_pipeline
 from testbed.replies import answered, joined

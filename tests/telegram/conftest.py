@@ -8,6 +8,7 @@ Each test starts from a clean slate: no recorded calls, no scripted misbehaviour
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -54,6 +55,7 @@ async def settle(standin: BotApiStandIn, stub: StubRasa, quiet: float = 0.1, tim
         await asyncio.sleep(quiet)
         if stub.in_flight == 0 and activity() == before:
             return
+    raise AssertionError(f"the module's bots were still busy after {timeout} s: an earlier test left work behind")
 
 
 @pytest_asyncio.fixture(loop_scope="module")
@@ -98,18 +100,19 @@ async def shared_bot(standin: BotApiStandIn, tmp_path_factory: pytest.TempPathFa
     """shared_bot(rasa_url, mode, **env): the module's bot for that Rasa, mode and settings, started on first use."""
     bots: dict[tuple[str, str, frozenset[tuple[str, str]]], BotProcess] = {}
     logs = tmp_path_factory.mktemp("bots")
+    log_numbers = itertools.count()
 
     async def get(rasa_url: str, mode: str, **env: str) -> BotProcess:
         key = (rasa_url, mode, frozenset(env.items()))
         if key in bots and not bots[key].running():
             del bots[key]  # a test stopped it: start it afresh
-        if key not in bots and mode == "polling":  # like Telegram, the stand-in has one queue: one poller at a time
-            for other in [other for other in bots if other[1] == "polling"]:
+        if key not in bots:  # one bot per mode at a time: like Telegram, the stand-in has one queue for pollers
+            for other in [other for other in bots if other[1] == mode]:
                 await asyncio.to_thread(bots.pop(other).stop)
         if key not in bots:
             bot = BotProcess(
                 bot_env(standin.url, rasa_url, **(webhook_env() if mode == "webhook" else {}), **env),
-                logs / f"bot-{len(bots)}.log",
+                logs / f"bot-{next(log_numbers)}.log",
             )
             bots[key] = bot
             bot.start()

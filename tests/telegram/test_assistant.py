@@ -11,7 +11,8 @@ import pytest
 import pytest_asyncio
 
 from bot import texts
-from channels.guard import TOO_LONG, max_message_chars
+from channels.guard import max_message_chars
+from channels.texts import TOO_LONG
 from testbed.replies import answered
 from testbed.servers import Assistant
 from testbed.telegram import updates

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,15 @@ def test_only_that_conversation_is_deleted(tmp_path: Path) -> None:
     assert forgetter.forget("telegram-1") == 2
     assert senders(db) == ["telegram-2", "telegram-10"]
     assert forgetter.forget("telegram-1") == 0
+
+
+def test_forgetting_creates_no_table_in_a_database_the_diary_never_used(tmp_path: Path) -> None:
+    """A PostgreSQL user without CREATE rights can still forget: the diary's tables are not made on this path."""
+    db = tracker_db(tmp_path / "tracker.db", ["telegram-1"])
+    assert Forgetter(endpoints_for(db)).forget("telegram-1") == 1
+    with closing(sqlite3.connect(db)) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert tables == ["events"]
 
 
 def test_the_diary_and_its_checkins_go_with_the_conversation(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOOutput
 
-from channels.guard import TOO_LONG, TROUBLE
 from channels.socket_io import CappedSocketIOInput, malformed
+from channels.texts import TOO_LONG, TROUBLE
 
 LIMIT = 40
 

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from testbed.servers import ROOT, Assistant
-from tests.web.helpers import SocketUser, WebServer
+from testbed.web import SocketUser, WebServer
 
 
 @pytest.fixture(scope="session")

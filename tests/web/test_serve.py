@@ -10,7 +10,7 @@ import requests
 
 from components.red_flags import load_red_flags
 from testbed.servers import Assistant
-from tests.web.helpers import WebServer, stored_events
+from testbed.web import WebServer, stored_events
 
 
 def test_forget_deletes_the_stored_conversation(assistant: Assistant, web: WebServer) -> None:

@@ -9,10 +9,11 @@ import pytest
 import requests
 
 from actions.knowledge import guidance
-from channels.guard import TOO_LONG, max_message_chars
+from channels.guard import max_message_chars
+from channels.texts import TOO_LONG
 from testbed.replies import answered
 from testbed.servers import Assistant
-from tests.web.helpers import SocketUser
+from testbed.web import SocketUser
 
 
 async def test_socket_user_gets_a_reply(socket_user: SocketUser) -> None:

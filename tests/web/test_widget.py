@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from testbed.servers import ROOT, Assistant
-from tests.web.helpers import WebServer, run_widget_spec, stored_events
+from testbed.web import WebServer, run_widget_spec, stored_events
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = ROOT / "var/widget.png"
@@ -22,8 +22,7 @@ def browser(assistant: Assistant, web: WebServer) -> dict[str, Any]:
     """What web/tests/widget.spec.mjs measured in one run through the demo page (also in var/widget-result.json)."""
     if not CHROMIUM.exists():
         pytest.skip(
-            "no chromium: /usr/bin/chromium is missing and scripts/web-setup could not install it "
-            "(it needs root and apt-get; install the Debian package chromium)"
+            "no chromium: /usr/bin/chromium is missing (install the Debian package chromium; .ci/run does as root)"
         )
     result = run_widget_spec(f"{web.url}/", SCREENSHOT)
     (ROOT / "var/widget-result.json").write_text(json.dumps(result, indent=2))

@@ -23,7 +23,7 @@ from testbed.servers import ROOT, Assistant, running_assistant
 from testbed.telegram import updates
 from testbed.telegram.harness import BotProcess, ChatUser, bot_env, wait_ready
 from testbed.telegram.standin import BOT_USER, BotApiStandIn, Call
-from tests.web.helpers import WebServer, run_widget_spec
+from testbed.web import WebServer, run_widget_spec
 
 DOCS = ROOT / "docs"
 WORK = ROOT / "var/screenshots"
