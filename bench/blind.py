@@ -18,7 +18,7 @@ import yaml
 
 from actions.knowledge import guidance
 from actions.replies import TOPICS
-from testbed.replies import failure
+from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
 BLIND_SET = ROOT / "tests" / "blind" / "messages.yml"
@@ -60,7 +60,7 @@ def load_messages(path: Path = BLIND_SET) -> list[tuple[str, str]]:
 
 def answer_label(replies: list[dict[str, Any]], events: list[dict[str, Any]]) -> str:
     """What the assistant answered: a topic's section, or the kind of reply its actions gave."""
-    text = "\n".join(reply.get("text") or "" for reply in replies)
+    text = joined(replies)
     sections = guidance()
     answered = [section_id for section_id in TOPICS if sections[section_id].answer in text]
     actions = [event["name"] for event in events if event.get("event") == "action"]

@@ -20,7 +20,7 @@ import yaml
 from actions.knowledge import guidance
 from bench.blind import events_of_last_turn
 from components.red_flags import load_red_flags
-from testbed.replies import failure
+from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
 # Two first-message suites by two writers who never saw data/ or the patterns; see bench/RESULTS.md.
@@ -51,20 +51,15 @@ ANSWER_FOR_SLOT = {
 MAX_TURNS = 14
 
 
-def reply_text(replies: list[dict[str, Any]]) -> str:
-    """All the text of one turn's replies."""
-    return "\n".join(reply.get("text") or "" for reply in replies)
-
-
 def advice_level(replies: list[dict[str, Any]]) -> str | None:
     """The most urgent level of care whose advice the replies give, if any."""
-    text, sections = reply_text(replies), guidance()
+    text, sections = joined(replies), guidance()
     return next((level for level, section in LEVEL_SECTIONS.items() if sections[section].answer in text), None)
 
 
 def gives_home_advice(replies: list[dict[str, Any]]) -> bool:
     """True when the replies contain a home-care answer from the guide."""
-    text, sections = reply_text(replies), guidance()
+    text, sections = joined(replies), guidance()
     return any(sections[section].answer in text for section in HOME_ADVICE if section in sections)
 
 

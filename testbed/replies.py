@@ -13,7 +13,7 @@ FAILURE_TEXTS = (TROUBLE, "Traceback")
 
 def joined(replies: Sequence[Mapping[str, Any]]) -> str:
     """All reply texts, one per line."""
-    return "\n".join(str(reply.get("text", "")) for reply in replies)
+    return "\n".join(reply.get("text") or "" for reply in replies)
 
 
 def failure(replies: Sequence[Mapping[str, Any]]) -> str | None:
