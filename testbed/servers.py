@@ -18,6 +18,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+CHECKIN_TEST_DELAY_SECONDS = "3"  # the tests' check-in delay, instead of two days
 
 
 def free_port() -> int:
@@ -68,7 +69,13 @@ class Assistant:
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n"
         )
-        self.env = server_env()
+        # The action server keeps the diary in the same database (RASA_ENDPOINTS); check-ins fall due in seconds.
+        self.env = {
+            **server_env(),
+            "RASA_ENDPOINTS": str(self.endpoints),
+            "CHECKIN_DELAY_SECONDS": CHECKIN_TEST_DELAY_SECONDS,
+            "CHECKIN_QUIET_HOURS": "",
+        }
         self.rasa: subprocess.Popen | None = None
         self.actions: subprocess.Popen | None = None
 
