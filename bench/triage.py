@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from actions.knowledge import guidance
+from actions.triage import SAFETY_FLAG_SLOT
 from bench.blind import events_of_last_turn
 from components.red_flags import load_red_flags
 from testbed.replies import failure, joined
@@ -65,13 +66,18 @@ def gives_home_advice(replies: list[dict[str, Any]]) -> bool:
 
 @dataclass(frozen=True)
 class FirstMessage:
-    """One first message, the level it should get (None: no alarm), and what it got."""
+    """One first message, the level and red flag it should get (None: no alarm), and what it got."""
 
     text: str
     expected: str | None
+    flag: str | None
     level: str | None
-    asked_safety_question: bool
+    asked_about: str | None  # the red flag the safety question asked about, when one was asked
     error: str | None = None  # set when the reply was an apology or an error, not an answer
+
+    @property
+    def asked_safety_question(self) -> bool:
+        return self.asked_about is not None
 
     @property
     def alarmed(self) -> bool:
@@ -85,30 +91,36 @@ class FirstMessage:
 
     @property
     def caught(self) -> bool:
-        """Right at once, or held back by the safety question before any home advice."""
-        return self.right_at_once or (self.asked_safety_question and not self.alarmed)
+        """Right at once, or held back by a safety question about this very red flag before any home advice.
+
+        A safety question about another flag is no catch: the person answers no, and the sign goes unasked.
+        """
+        return self.right_at_once or (self.asked_about == self.flag is not None and not self.alarmed)
 
 
-def first_messages(paths: tuple[Path, ...] = FIRST_MESSAGE_SUITES) -> list[tuple[str, str | None]]:
-    """(text, expected tier) for the red flags, then (text, None) for the look-alikes, of every suite."""
-    cases: list[tuple[str, str | None]] = []
+Case = tuple[str, str | None, str | None]  # text, expected tier, expected red flag
+
+
+def first_messages(paths: tuple[Path, ...] = FIRST_MESSAGE_SUITES) -> list[Case]:
+    """(text, tier, flag) for the red flags, then (text, None, None) for the look-alikes, of every suite."""
+    cases: list[Case] = []
     for path in paths:
         suite = yaml.safe_load(path.read_text(encoding="utf-8"))
-        cases += [(case["text"], case["tier"]) for case in suite["red_flags"]]
-        cases += [(case["text"], None) for case in suite["safe"]]
+        cases += [(case["text"], case["tier"], case["flag"]) for case in suite["red_flags"]]
+        cases += [(case["text"], None, None) for case in suite["safe"]]
     return cases
 
 
-def run_first_messages(assistant: Assistant, cases: list[tuple[str, str | None]]) -> list[FirstMessage]:
+def run_first_messages(assistant: Assistant, cases: list[Case]) -> list[FirstMessage]:
     """Send each message as the first of a new conversation."""
     outcomes = []
-    for text, expected in cases:
+    for text, expected, flag in cases:
         sender = f"triage-{uuid.uuid4().hex[:12]}"
         replies = assistant.talk(sender, text)
-        actions = [event.get("name") for event in events_of_last_turn(assistant.tracker(sender))]
-        outcomes.append(
-            FirstMessage(text, expected, advice_level(replies), SAFETY_QUESTION in actions, failure(replies))
-        )
+        tracker = assistant.tracker(sender)
+        actions = [event.get("name") for event in events_of_last_turn(tracker)]
+        asked_about = tracker["slots"].get(SAFETY_FLAG_SLOT) if SAFETY_QUESTION in actions else None
+        outcomes.append(FirstMessage(text, expected, flag, advice_level(replies), asked_about, failure(replies)))
     return outcomes
 
 
@@ -203,6 +215,11 @@ def summary(first: list[FirstMessage], vignettes: list[Vignette]) -> dict[str, A
     }
 
 
+def got(outcome: FirstMessage) -> str:
+    """What a first message got: its level of advice, the red flag a safety question asked about, or "-"."""
+    return outcome.level or (f"asked about {outcome.asked_about}" if outcome.asked_about else "-")
+
+
 def report(first: list[FirstMessage], vignettes: list[Vignette]) -> str:
     """The scores, then every case that went wrong."""
     scores = summary(first, vignettes)
@@ -217,7 +234,8 @@ def report(first: list[FirstMessage], vignettes: list[Vignette]) -> str:
         f"  emergency vignettes given home advice before emergency advice: {scores['emergency_home_advice_first']}",
         "Misses:",
     ]
-    lines += [f"  flag {o.expected} -> {o.level or '-'}: {o.text}" for o in first if o.expected and not o.right_at_once]
+    missed = [outcome for outcome in first if outcome.expected and not outcome.right_at_once]
+    lines += [f"  flag {o.expected} ({o.flag}) -> {got(o)}: {o.text}" for o in missed]
     lines += [f"  look-alike -> {o.level}: {o.text}" for o in first if not o.expected and o.alarmed]
     lines += [f"  vignette {v.id} -> {v.levels}" for v in vignettes if not v.right]
     lines += [
