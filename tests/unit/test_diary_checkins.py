@@ -113,17 +113,31 @@ def test_an_expired_schedule_is_stopped_and_a_stopped_one_never_asks(tmp_path: P
     turn_on(store, "telegram-2", EVENING, SETTINGS)
     assert turn_off(store, "telegram-2")
     assert not turn_off(store, "telegram-2")
-    assert take_all_due(store, EVENING + LIFETIME, SETTINGS) == []
-    assert store.active_checkins() == []
+    assert take_all_due(store, EVENING + LIFETIME, SETTINGS, "telegram-") == []
+    assert store.active_checkins("") == []
     assert store.checkin(SENDER).stopped
 
 
-async def test_the_loop_sends_the_due_checkin_and_no_other(tmp_path: Path) -> None:
+def test_take_all_due_takes_one_channels_checkins_and_leaves_the_others_for_their_next_message(
+    tmp_path: Path,
+) -> None:
+    _, store = tracker_store(tmp_path)
+    for sender in (SENDER, "widget-7c1f", "default"):
+        store.save_checkin(CheckIn(sender, EVENING, EVENING, None, stopped=False))
+    assert take_all_due(store, EVENING + HOUR, SETTINGS, "telegram-") == [SENDER]
+    assert store.checkin(SENDER).last_asked_at == EVENING + HOUR
+    assert store.checkin("widget-7c1f").last_asked_at is None
+    assert take_due(store, "widget-7c1f", EVENING + HOUR, SETTINGS)
+    assert take_due(store, "default", EVENING + HOUR, SETTINGS)
+
+
+async def test_the_loop_sends_the_due_checkin_of_its_channel_and_no_other(tmp_path: Path) -> None:
     _, store = tracker_store(tmp_path)
     now = EVENING + HOUR
-    store.save_checkin(CheckIn("due", EVENING, EVENING, None, stopped=False))
-    store.save_checkin(CheckIn("later", now + HOUR, EVENING, None, stopped=False))
-    store.save_checkin(CheckIn("stopped", EVENING, EVENING, None, stopped=True))
+    store.save_checkin(CheckIn("telegram-due", EVENING, EVENING, None, stopped=False))
+    store.save_checkin(CheckIn("telegram-later", now + HOUR, EVENING, None, stopped=False))
+    store.save_checkin(CheckIn("telegram-stopped", EVENING, EVENING, None, stopped=True))
+    store.save_checkin(CheckIn("widget-due", EVENING, EVENING, None, stopped=False))
     sent: list[str] = []
     first = asyncio.Event()
 
@@ -131,12 +145,13 @@ async def test_the_loop_sends_the_due_checkin_and_no_other(tmp_path: Path) -> No
         sent.append(sender_id)
         first.set()
 
-    loop = asyncio.create_task(run_checkins(store, send, SETTINGS, clock=lambda: now, poll_seconds=0.01))
+    loop = asyncio.create_task(run_checkins(store, send, SETTINGS, "telegram-", clock=lambda: now, poll_seconds=0.01))
     await asyncio.wait_for(first.wait(), timeout=5)
     await asyncio.sleep(0.1)  # several more polls: the one asked is not asked again
     loop.cancel()
-    assert sent == ["due"]
-    assert store.checkin("due").last_asked_at == now
+    assert sent == ["telegram-due"]
+    assert store.checkin("telegram-due").last_asked_at == now
+    assert store.checkin("widget-due").last_asked_at is None
 
 
 async def test_a_failing_send_does_not_stop_the_loop(tmp_path: Path) -> None:
@@ -152,7 +167,7 @@ async def test_a_failing_send_does_not_stop_the_loop(tmp_path: Path) -> None:
             both.set()
         raise ConnectionError("Telegram is away")
 
-    loop = asyncio.create_task(run_checkins(store, send, SETTINGS, clock=lambda: EVENING, poll_seconds=0.01))
+    loop = asyncio.create_task(run_checkins(store, send, SETTINGS, "", clock=lambda: EVENING, poll_seconds=0.01))
     await asyncio.wait_for(both.wait(), timeout=5)
     loop.cancel()
     assert sorted(sent) == ["first", "second"]
