@@ -122,9 +122,7 @@ def take_all_due(store: DiaryStore, now: datetime, settings: CheckinSettings, se
     """The people whose sender id starts with `sender_prefix` and whose check-in has fallen due, each marked
     asked; their expired schedules are stopped. Other channels' check-ins are left for take_due."""
     return [
-        checkin.sender_id
-        for checkin in store.active_checkins(sender_prefix)
-        if _take(store, checkin, now, settings)
+        checkin.sender_id for checkin in store.active_checkins(sender_prefix) if _take(store, checkin, now, settings)
     ]
 
 
