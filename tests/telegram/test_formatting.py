@@ -1,15 +1,30 @@
-"""Splitting long replies, escaping for HTML, and Rasa buttons as inline keyboards."""
+"""Splitting long replies, escaping for HTML, Rasa buttons as inline keyboards, and PNG data URLs as photos."""
 
 from __future__ import annotations
 
+import base64
 import html
+import logging
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import texts
-from bot.formatting import MAX_CALLBACK_BYTES, PayloadStore, escape, keyboard, render, split_message, utf16_len
+from bot.formatting import (
+    MAX_CALLBACK_BYTES,
+    MAX_CAPTION_CHARS,
+    PayloadStore,
+    escape,
+    keyboard,
+    render,
+    split_message,
+    utf16_len,
+)
+from testbed.telegram.stub_rasa import CHART_PNG
+
+CHART_URL = "data:image/png;base64," + base64.b64encode(CHART_PNG).decode()
+MORE = [{"title": "More", "payload": "/more"}]
 
 
 def test_a_short_text_is_one_chunk() -> None:
@@ -144,3 +159,49 @@ def test_buttons_without_text_get_a_prompt() -> None:
 @pytest.mark.parametrize("reply", [{"custom": {"blocks": []}}, {"text": "  "}, {}])
 def test_nothing_to_show_renders_no_message(reply: dict) -> None:
     assert render(reply, PayloadStore()) == []
+
+
+def test_a_png_data_url_becomes_one_photo_captioned_with_the_escaped_text_and_keyboard() -> None:
+    [out] = render({"text": "2 entries: pain < 5 & falling", "image": CHART_URL, "buttons": MORE}, PayloadStore())
+    assert out.photo == CHART_PNG
+    assert out.html == "2 entries: pain &lt; 5 &amp; falling"
+    assert out.keyboard is not None and out.keyboard.inline_keyboard[0][0].callback_data == "/more"
+
+
+@pytest.mark.parametrize("reply", [{"image": CHART_URL}, {"text": " \n", "image": CHART_URL}])
+def test_a_png_without_text_is_a_photo_without_caption(reply: dict) -> None:
+    [out] = render(reply, PayloadStore())
+    assert (out.photo, out.html, out.keyboard) == (CHART_PNG, "", None)
+
+
+def test_a_caption_counts_utf16_units_up_to_telegram_s_limit() -> None:
+    fits = "\N{FACE WITH TEARS OF JOY}" * (MAX_CAPTION_CHARS // 2)
+    [out] = render({"text": fits, "image": CHART_URL}, PayloadStore())
+    assert out.photo == CHART_PNG and out.html == fits
+
+
+def test_a_text_too_long_for_a_caption_follows_the_photo_with_the_keyboard_on_it() -> None:
+    text = "x" * MAX_CAPTION_CHARS + " & more"
+    photo, message = render({"text": text, "image": CHART_URL, "buttons": MORE}, PayloadStore())
+    assert (photo.photo, photo.html, photo.keyboard) == (CHART_PNG, "", None)
+    assert (message.photo, message.html) == (None, escape(text))
+    assert message.keyboard is not None
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        "data:image/png;base64,not base64 at all!",
+        "data:image/png;base64," + base64.b64encode(b"GIF89a not a png").decode(),
+        "data:image/png;base64,",
+        "data:image/jpeg;base64," + base64.b64encode(CHART_PNG).decode(),
+        "data:text/plain,hello",
+    ],
+)
+def test_a_data_url_that_is_not_a_base64_png_sends_the_text_alone_and_logs_no_user_text(
+    image: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="bot.formatting"):
+        [out] = render({"text": "my private summary", "image": image}, PayloadStore())
+    assert (out.html, out.photo) == ("my private summary", None)
+    assert caplog.records and "my private summary" not in caplog.text and image not in caplog.text
