@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
 from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
@@ -24,7 +25,7 @@ class ActionGreet(Action):
         dispatcher.utter_message(response="utter_greet")
         events = disclaim_once(dispatcher, tracker)
         offer_topics(dispatcher, tracker, {"response": "utter_what_to_ask"}, FIRST_TOPICS)
-        return events
+        return events + ask_due_checkin(tracker)
 
 
 class ActionShowHelp(Action):
@@ -35,7 +36,7 @@ class ActionShowHelp(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         offer_topics(dispatcher, tracker, {"response": "utter_help"}, TOPICS)
-        return []
+        return ask_due_checkin(tracker)
 
 
 def asked_for_products(text: str) -> bool:
@@ -62,4 +63,4 @@ class ActionAnswerTopic(Action):
         events = disclaim_once(dispatcher, tracker)
         remind_of_tier(dispatcher, tracker)
         offer_topics(dispatcher, tracker, section_reply(section), section.related)
-        return events
+        return events + ask_due_checkin(tracker)

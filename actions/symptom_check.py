@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.diary import offer_to_keep
 from actions.knowledge import bullets, guidance
 from actions.replies import (
     EASING_CHOICES,
@@ -317,7 +318,8 @@ class ActionSymptomOutcome(Action):
         replies = outcome(tracker)
         for reply in replies:
             dispatcher.utter_message(**reply)
-        return [SlotSet(SUMMARY_SLOT, replies), *[SlotSet(slot, None) for slot in YES_NO_SLOTS]]
+        keep = [] if reached_tier(tracker) else offer_to_keep(dispatcher, tracker, tracker.get_slot("pain_level"))
+        return [SlotSet(SUMMARY_SLOT, replies), *[SlotSet(slot, None) for slot in YES_NO_SLOTS], *keep]
 
 
 class ActionShowSummary(Action):

@@ -13,6 +13,14 @@ from pathlib import Path
 import yaml
 from sqlalchemy.engine import URL
 
+ENDPOINTS_VARIABLE = "RASA_ENDPOINTS"
+DEFAULT_ENDPOINTS = Path("endpoints.yml")
+
+
+def endpoints_file() -> Path:
+    """The endpoints file Rasa runs with: RASA_ENDPOINTS, else endpoints.yml (where the diary is kept too)."""
+    return Path(os.environ.get(ENDPOINTS_VARIABLE) or DEFAULT_ENDPOINTS)
+
 
 def tracker_store_url(endpoints: Path) -> URL:
     """The database URL of the SQL tracker store in an endpoints file; ValueError when it names none."""

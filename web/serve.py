@@ -31,6 +31,7 @@ from sanic.response import json as json_response
 
 from components.red_flags import load_red_flags
 from privacy.forget import Forgetter
+from privacy.tracker_store import endpoints_file
 
 WEB = Path(__file__).resolve().parent
 JAVASCRIPT = "text/javascript; charset=utf-8"
@@ -135,7 +136,7 @@ def main() -> None:
     parser.add_argument(
         "--endpoints",
         type=Path,
-        default=Path(os.environ.get("RASA_ENDPOINTS", "endpoints.yml")),
+        default=endpoints_file(),
         help="Rasa's endpoints file, for the tracker store (default: $RASA_ENDPOINTS or endpoints.yml)",
     )
     args = parser.parse_args()
