@@ -138,14 +138,21 @@ async def run_checkins(
     with `send(sender_id)`, until cancelled.
 
     A check-in is marked asked before it is sent, so a failing send is logged and not retried
-    every second; a database that does not answer is logged and tried again at the next poll.
+    every second; a database that does not answer is tried again at each poll, and logged when it stops
+    answering and when it answers again, not at every poll.
     """
+    answering = True
     while True:
         try:
             due = await asyncio.to_thread(take_all_due, store, clock(), settings, sender_prefix)
         except SQLAlchemyError:
-            logger.exception("check-ins: the diary's database did not answer")
-            due = []
+            if answering:
+                logger.exception("check-ins: the diary's database did not answer; trying again every poll")
+            answering, due = False, []
+        else:
+            if not answering:
+                logger.info("check-ins: the diary's database answers again")
+            answering = True
         for sender_id in due:
             try:
                 await send(sender_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from diary.checkins import (
     turn_off,
     turn_on,
 )
+from diary.service import open_store
 from diary.settings import (
     CheckinSettings,
     QuietHours,
@@ -26,6 +28,7 @@ from diary.settings import (
     checkin_settings,
 )
 from diary.store import CheckIn
+from testbed.telegram.harness import endpoints_for, tracker_db
 from tests.unit.diary_entries import SENDER, tracker_store
 
 EVENING = datetime(2026, 11, 2, 18, 0, tzinfo=timezone.utc)  # a Monday, 18:00 UTC
@@ -176,3 +179,31 @@ async def test_a_failing_send_does_not_stop_the_loop(tmp_path: Path) -> None:
 def turn_on_at(now: datetime, settings: CheckinSettings = SETTINGS) -> CheckIn:
     """A schedule turned on at `now` with no check-in asked before."""
     return started(SENDER, now, settings, None)
+
+
+async def test_a_database_that_does_not_answer_is_logged_once_not_at_every_poll_and_then_when_it_answers(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = open_store(endpoints_for(tmp_path / "not-yet-created.db"))
+    polls = 0
+    several, more = asyncio.Event(), asyncio.Event()
+
+    def clock() -> datetime:
+        nonlocal polls
+        polls += 1
+        if polls == 5:
+            several.set()
+        if polls == 10:
+            more.set()
+        return EVENING
+
+    async def send(sender_id: str) -> None:
+        raise AssertionError("nothing is due in a database that does not answer")
+
+    with caplog.at_level(logging.INFO, logger="diary.checkins"):
+        loop = asyncio.create_task(run_checkins(store, send, SETTINGS, "", clock=clock, poll_seconds=0.01))
+        await asyncio.wait_for(several.wait(), timeout=5)
+        tracker_db(tmp_path / "not-yet-created.db", [])  # Rasa has started and made it
+        await asyncio.wait_for(more.wait(), timeout=5)
+        loop.cancel()
+    assert [record.levelname for record in caplog.records] == ["ERROR", "INFO"]
