@@ -41,6 +41,7 @@ class CheckinScheduler:
 
         store = open_store(self._endpoints)
         self._task = asyncio.create_task(run_checkins(store, send, self._settings, SENDER_PREFIX))
+        logger.info("check-ins: each is asked in its chat when it falls due")
 
     async def stop(self) -> None:
         """Cancel the scheduler, if it runs, and wait until it has stopped."""

@@ -7,7 +7,7 @@ import hashlib
 import html
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,18 +128,41 @@ def render(reply: dict[str, Any], store: PayloadStore) -> list[Outgoing]:
     """Telegram messages for one Rasa reply; the keyboard rides on the last one.
 
     A PNG data URL image becomes a photo with the reply's text as its caption (or, when the text is too
-    long for a caption, followed by it); any other data URL is dropped, and a link is shown as text.
+    long for a caption, after it); any other data URL is dropped, and a link is shown as text.
     """
     image = str(reply.get("image") or "")
     photo = png_from(image)
     shown = (reply.get("text"), None if image.startswith("data:") else image)
     text = "\n\n".join(str(part) for part in shown if part).strip()
     markup = keyboard(reply.get("buttons") or [], store)
-    if photo is not None and utf16_len(text) <= MAX_CAPTION_CHARS:
-        return [Outgoing(escape(text), markup, photo)]
-    photos = [] if photo is None else [Outgoing("", photo=photo)]
+    if photo is not None:
+        if utf16_len(text) <= MAX_CAPTION_CHARS:
+            return [Outgoing(escape(text), markup, photo)]
+        return [Outgoing(escape(chunk)) for chunk in split_message(text)] + [Outgoing("", markup, photo)]
     if not text and markup is None:
-        return photos
+        return []
     chunks = split_message(text) or [texts.CHOOSE]
     last = len(chunks) - 1
-    return photos + [Outgoing(escape(chunk), markup if index == last else None) for index, chunk in enumerate(chunks)]
+    return [Outgoing(escape(chunk), markup if index == last else None) for index, chunk in enumerate(chunks)]
+
+
+def rejoined(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The replies, with each PNG image that came alone joined to the text reply before it.
+
+    Rasa's output channels send one response's text and image as two replies, text first.
+    """
+    joined: list[dict[str, Any]] = []
+    for reply in replies:
+        alone = not reply.get("text") and not reply.get("buttons")
+        if alone and str(reply.get("image") or "").startswith(PNG_DATA_URL) and joined:
+            before = joined[-1]
+            if before.get("text") and not before.get("image"):
+                joined[-1] = {**before, "image": reply["image"]}
+                continue
+        joined.append(reply)
+    return joined
+
+
+def render_all(replies: Sequence[dict[str, Any]], store: PayloadStore) -> list[Outgoing]:
+    """Telegram messages for Rasa's replies to one message, a chart's summary as the chart's caption."""
+    return [out for reply in rejoined(replies) for out in render(reply, store)]

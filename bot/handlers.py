@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.addressing import without_mention
 from bot.chat import ChatLocks, typing
-from bot.formatting import MAX_CHARS, Outgoing, PayloadStore, escape, render
+from bot.formatting import MAX_CHARS, Outgoing, PayloadStore, escape, render_all
 from bot.rasa_client import RasaClient, RasaUnavailable
 from privacy.forget import Forgetter
 
@@ -145,7 +145,7 @@ class Handlers:
         async with typing(bot, chat_id):
             for message in messages:
                 replies += await self._rasa.send(sender_id(chat_id), message)
-        await self._send(bot, chat_id, [out for reply in replies for out in render(reply, self._payloads)])
+        await self._send(bot, chat_id, render_all(replies, self._payloads))
         logger.debug("chat %s: %d message(s) relayed, %d reply(ies)", chat_id, len(messages), len(replies))
 
     async def _say(self, update: Update, context: Context, text: str) -> None:

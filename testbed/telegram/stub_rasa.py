@@ -36,8 +36,8 @@ def scripted(message: str) -> Any:
         return [{"text": f"Here is what I know about {message[5:]}."}]
     if message == "long answer please":
         return [{"text": LONG, "buttons": [{"title": "More", "payload": "/ask_more"}]}]
-    if message == "/show_diary":
-        return [{"text": DIARY_SUMMARY, "image": "data:image/png;base64," + base64.b64encode(CHART_PNG).decode()}]
+    if message == "/show_diary":  # one response with text and image, which Rasa's channels send as two replies
+        return [{"text": DIARY_SUMMARY}, {"image": "data:image/png;base64," + base64.b64encode(CHART_PNG).decode()}]
     if message == "/checkin_due":
         return [{"text": CHECKIN_QUESTION}]
     if message == "answer in two parts":

@@ -18,6 +18,7 @@ from bot.formatting import (
     escape,
     keyboard,
     render,
+    render_all,
     split_message,
     utf16_len,
 )
@@ -180,12 +181,31 @@ def test_a_caption_counts_utf16_units_up_to_telegram_s_limit() -> None:
     assert out.photo == CHART_PNG and out.html == fits
 
 
-def test_a_text_too_long_for_a_caption_follows_the_photo_with_the_keyboard_on_it() -> None:
+def test_a_text_too_long_for_a_caption_comes_before_the_photo_which_carries_the_keyboard() -> None:
     text = "x" * MAX_CAPTION_CHARS + " & more"
-    photo, message = render({"text": text, "image": CHART_URL, "buttons": MORE}, PayloadStore())
-    assert (photo.photo, photo.html, photo.keyboard) == (CHART_PNG, "", None)
-    assert (message.photo, message.html) == (None, escape(text))
-    assert message.keyboard is not None
+    message, photo = render({"text": text, "image": CHART_URL, "buttons": MORE}, PayloadStore())
+    assert (message.photo, message.html, message.keyboard) == (None, escape(text), None)
+    assert (photo.photo, photo.html) == (CHART_PNG, "")
+    assert photo.keyboard is not None
+
+
+def test_a_chart_that_rasa_sends_after_its_summary_becomes_one_captioned_photo() -> None:
+    replies = [{"text": "Hello."}, {"text": "2 entries", "buttons": MORE}, {"recipient_id": "t-1", "image": CHART_URL}]
+    hello, chart = render_all(replies, PayloadStore())
+    assert (hello.html, hello.photo) == ("Hello.", None)
+    assert (chart.html, chart.photo) == ("2 entries", CHART_PNG) and chart.keyboard is not None
+
+
+@pytest.mark.parametrize(
+    "replies",
+    [
+        [{"text": "Try this stretch."}, {"image": "https://example.org/stretch.png"}],  # a link stays a link
+        [{"text": "A", "image": "https://example.org/a.png"}, {"image": CHART_URL}],  # the text has its image
+        [{"image": CHART_URL}, {"image": CHART_URL}],  # no text before it
+    ],
+)
+def test_only_a_png_alone_after_a_text_without_image_is_joined_to_it(replies: list[dict]) -> None:
+    assert render_all(replies, PayloadStore()) == [out for reply in replies for out in render(reply, PayloadStore())]
 
 
 @pytest.mark.parametrize(
