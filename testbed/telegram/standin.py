@@ -21,7 +21,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import BodyPartReader, web
+from aiohttp import web
 
 TOKEN = "123456:TEST-token-for-the-stand-in"
 BOT_USER = {
@@ -38,6 +38,7 @@ _NUMBER_FIELDS = {"chat_id", "message_id", "offset", "limit", "timeout", "max_co
 REPLY_METHODS = ("sendMessage", "sendPhoto")  # what a user sees as the bot's messages
 MAX_CAPTION = 1024  # Telegram's caption limit, in UTF-16 code units after entity parsing
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # Telegram takes photos of up to 10 MB
 
 
 @dataclass
@@ -80,7 +81,7 @@ class BotApiStandIn:
 
     async def start(self) -> str:
         """Listen on a free port of 127.0.0.1; return the server's root URL (TELEGRAM_API_URL)."""
-        app = web.Application()
+        app = web.Application(client_max_size=MAX_UPLOAD_BYTES)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, shutdown_timeout=1, handler_cancellation=True)  # ends a long poll on hang-up
         await self._runner.setup()
@@ -234,15 +235,11 @@ async def _params(request: web.Request) -> tuple[dict[str, Any], dict[str, bytes
         return await request.json(), {}
     raw: dict[str, str] = dict(request.query)
     files: dict[str, bytes] = {}
-    if request.content_type == "multipart/form-data":
-        async for part in await request.multipart():
-            assert isinstance(part, BodyPartReader)
-            if part.filename is None:
-                raw[str(part.name)] = await part.text()
-            else:
-                files[str(part.name)] = bytes(await part.read())
-    else:
-        raw.update({key: str(value) for key, value in (await request.post()).items()})
+    for key, value in (await request.post()).items():
+        if isinstance(value, web.FileField):
+            files[key] = value.file.read()
+        else:
+            raw[key] = str(value)
     params: dict[str, Any] = {}
     for key, value in raw.items():
         params[key] = value
