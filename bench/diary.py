@@ -45,8 +45,8 @@ def line(name: str, samples: list[float], target: float) -> str:
     return f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms (n={len(samples)}; target p95 <= {target:g} ms: {verdict})"
 
 
-def main() -> None:
-    """Print the chart's and logging's p50 and p95."""
+def samples() -> dict[str, tuple[list[float], float]]:
+    """Each figure's timings in ms, with its target: the chart, the store's write, and logging a message."""
     entries = [
         Entry(
             "bench",
@@ -57,14 +57,23 @@ def main() -> None:
         for day in range(CHART_ENTRIES)
     ]
     png(entries, NOW)  # the first render loads fonts
-    print(line(f"chart ({CHART_ENTRIES} entries)", timed_ms(lambda _: png(entries, NOW), RENDERS), TARGETS_MS["chart"]))
+    figures = {
+        f"chart ({CHART_ENTRIES} entries)": (timed_ms(lambda _: png(entries, NOW), RENDERS), TARGETS_MS["chart"])
+    }
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(endpoints_for(tracker_db(Path(folder) / "tracker.db", [])))
         store.entries("warm-up")  # creates the tables
         write = timed_ms(lambda i: store.add(Entry("bench-write", 5.0, None, NOW + timedelta(hours=i))), LOGS)
-        print(line("log: the store's write", write, TARGETS_MS["log"]))
+        figures["log: the store's write"] = (write, TARGETS_MS["log"])
         message = timed_ms(lambda i: log_message(store, "bench-log", "pain 6 stiff", NOW + timedelta(hours=i)), LOGS)
-        print(line("log: a message, with the rule", message, TARGETS_MS["log"]))
+        figures["log: a message, with the rule"] = (message, TARGETS_MS["log"])
+    return figures
+
+
+def main() -> None:
+    """Print the chart's and logging's p50 and p95."""
+    for name, (timings, target) in samples().items():
+        print(line(name, timings, target))
     print("command: python -m bench.diary")
 
 

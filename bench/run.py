@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import bridge, machine, nlu, training  # noqa: E402
+from bench import bridge, diary, machine, nlu, training  # noqa: E402
 from bench.load import WEBHOOK, Run, concurrent, parse_path, sequential, users_script  # noqa: E402
 from bench.messages import CONVERSATIONS, PER_CONVERSATION, TOPIC_CONVERSATIONS, script  # noqa: E402
 from bench.procmem import tree_mib, tree_size  # noqa: E402
@@ -165,6 +165,17 @@ def main() -> None:
         results.add(Row("Telegram bridge (python -m bot), RSS (MiB)", when, mib, None, 0, "stub Rasa, stand-in API"))
     bridge_command, results.bridge_table = bridge.overhead(args.bridge_messages)
     results.commands.append(bridge_command)
+
+    print("Timing the pain diary's chart and logging...", flush=True)
+    for name, (timings, target) in diary.samples().items():
+        p95 = summary(timings)["p95"]
+        verdict = "met" if p95 <= target else "MISSED"
+        results.add(
+            Row(
+                "Pain diary (python -m bench.diary)", f"{name}, p95 (ms)", p95, None, 1, f"aim <= {target:g}: {verdict}"
+            )
+        )
+    results.commands.append("python -m bench.diary   # the same figures, alone")
 
     scores = nlu.macro_f1()
     if scores is None:

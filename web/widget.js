@@ -4,7 +4,8 @@
  * on the host page overrides it (handy for tests and demos).
  *
  * rasa-webchat 1.0.1 renders its icon buttons without names, a message list no keyboard can reach and quick
- * replies that are plain <div>s (docs/accessibility.md): `makeAccessible` mends its DOM each time it renders.
+ * replies that are plain <div>s, and images without alt text (docs/accessibility.md): `makeAccessible` mends
+ * its DOM each time it renders.
  */
 (function () {
   "use strict";
@@ -36,6 +37,13 @@
     root.querySelectorAll(".rw-reply").forEach((reply) => {
       reply.setAttribute("role", "button");
       reply.setAttribute("tabindex", "0");
+    });
+    // The assistant sends a chart (the pain diary's) right after the line that sums it up: that line is its text.
+    root.querySelectorAll("img.rw-image-frame:not([alt])").forEach((image) => {
+      const texts = [...root.querySelectorAll(".rw-response .rw-message-text")]
+        .filter((bubble) => bubble.compareDocumentPosition(image) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const summary = texts.length ? texts[texts.length - 1].innerText.trim() : "";
+      image.setAttribute("alt", summary ? `Chart of your pain diary. ${summary}` : "Chart of your pain diary");
     });
   }
 

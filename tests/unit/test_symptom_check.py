@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.diary import KEEP_CHOICES
 from actions.knowledge import bullets, guidance, red_flag_lists
 from actions.replies import section_reply
 from actions.symptom_check import (
@@ -86,17 +87,29 @@ def test_nothing_serious_gives_the_self_care_plan_and_one_safety_net(
         section_reply(guidance()["self_care_plan"]),
         section_reply(guidance()["safety_net"]),
     ]
-    assert sent(dispatcher) == replies
+    offer = {"response": "utter_ask_keep_score", "pain": "6"}
+    assert sent(dispatcher) == [*replies, offer]
+    assert dispatcher.messages[-1]["buttons"] == KEEP_CHOICES
     assert render(dispatcher)[1] == "Nothing you told me points to a warning sign. Here is a plan from the guide:"
     assert "15 to 20 minutes" in render(dispatcher)[2]
-    assert events == [SlotSet("care_summary", replies), *RESETS]
+    assert events == [
+        SlotSet("care_summary", replies),
+        *RESETS,
+        SlotSet("offered_score", 6.0),
+        SlotSet("diary_offered", True),
+    ]
 
 
 def test_long_or_recurring_pain_is_sent_to_a_doctor(
     tracker_from: Load, dispatcher: CollectingDispatcher, render: Render
 ) -> None:
     ActionSymptomOutcome().run(dispatcher, tracker_from("symptom_check_long_and_recurring"), {})
-    assert responses(dispatcher) == ["utter_sorry_in_pain_details", "utter_see_doctor_because", "utter_section"]
+    assert responses(dispatcher) == [
+        "utter_sorry_in_pain_details",
+        "utter_see_doctor_because",
+        "utter_section",
+        "utter_ask_keep_score",
+    ]
     assert render(dispatcher)[:2] == [
         "I'm sorry you're in pain: your neck for about 3 weeks at 4 out of 10.",
         "Because it has lasted more than two weeks and it keeps coming back, the advice is to see a doctor.",
@@ -258,6 +271,7 @@ def test_very_bad_pain_alone_is_a_reason_to_see_a_doctor(dispatcher: CollectingD
         {"response": "utter_sorry_in_pain_details", "details": "your lower back for 1 day at 9 out of 10"},
         {"response": "utter_see_doctor_because", "reasons": "the pain is very bad"},
         section_reply(guidance()["when_to_see_doctor"]),
+        {"response": "utter_ask_keep_score", "pain": "9"},
     ]
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from diary.chart import HEIGHT_PX, WIDTH_PX
 from testbed.servers import ROOT, Assistant
 from testbed.web import WebServer, run_widget_spec, stored_events
 
@@ -44,12 +47,36 @@ def test_widget_in_chromium(browser: dict[str, Any], assistant: Assistant) -> No
     assert browser.get("repliesOverWebsocket"), "socket.io never upgraded to a websocket"
     assert browser["forget"]["deleted"] > 0
     assert stored_events(assistant, browser["sessionId"]) == []
+    assert diary_rows(assistant, browser["sessionId"]) == 0
     assert stored_events(assistant, browser["newSessionId"])
 
 
+def diary_rows(assistant: Assistant, sender: str) -> int:
+    """How many diary entries and check-ins the database holds for a sender."""
+    with closing(sqlite3.connect(assistant.tracker_db)) as db:
+        return sum(
+            db.execute(f"SELECT COUNT(*) FROM {table} WHERE sender_id = ?", (sender,)).fetchone()[0]
+            for table in ("diary_entries", "diary_checkins")
+        )
+
+
+def test_the_diary_shows_its_chart_in_the_widget(browser: dict[str, Any]) -> None:
+    """Two entries typed into the widget, then "show my diary": the summary, and the chart as an image of its size."""
+    assert measured(browser, "diarySummary").startswith("2 entries over less than a day: down from 6 to 4.")
+    assert measured(browser, "diaryChart") == {
+        "src": "data:image/png;base64,",
+        "naturalWidth": WIDTH_PX,
+        "naturalHeight": HEIGHT_PX,
+        "alt": "Chart of your pain diary. 2 entries over less than a day: down from 6 to 4.",
+    }
+
+
 def test_no_serious_wcag_violations_with_a_conversation_open(browser: dict[str, Any]) -> None:
-    """axe-core (WCAG 2.0/2.1 A and AA) finds nothing serious or critical on the page, the widget open mid-talk."""
-    blocking = [found for found in measured(browser, "axe") if found["impact"] in BLOCKING]
+    """axe-core (WCAG 2.0/2.1 A and AA) finds nothing serious or critical on the page, the widget open mid-talk,
+    and again with the diary's chart shown."""
+    blocking = [
+        found for key in ("axe", "axeWithChart") for found in measured(browser, key) if found["impact"] in BLOCKING
+    ]
     assert not blocking, "axe-core found:\n" + "\n".join(
         f"  {found['id']} ({found['impact']}): {', '.join(found['targets'])}" for found in blocking
     )

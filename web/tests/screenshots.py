@@ -1,10 +1,11 @@
-"""Take the README's pictures from real conversations: docs/widget.png and docs/telegram.png.
+"""Take the README's pictures from real conversations: docs/widget.png, docs/widget-diary.png, docs/telegram.png.
 
 Run from the repository root, after `make train`:  python -m web.tests.screenshots
 
 Both start the real assistant (Rasa and the action server) with the test suite's helpers:
 - docs/widget.png: the demo page served by web/serve.py, driven in headless chromium by web/tests/widget.spec.mjs
-  (the browser test), captured with the widget open mid-conversation.
+  (the browser test), captured with the widget open mid-conversation; docs/widget-diary.png, the pain diary's
+  chart in the widget, from the same run.
 - docs/telegram.png: `python -m bot` talks to the assistant and to the local Bot API stand-in
   (testbed/telegram/standin.py), as it would to Telegram; the transcript the stand-in recorded is rendered in a
   Telegram-like HTML page (var/screenshots/telegram.html) and captured by web/tests/render.mjs. It is not a
@@ -106,7 +107,8 @@ def widget_picture(assistant: Assistant) -> None:
         web.stop()
     if not result["ok"]:
         raise SystemExit(f"the widget run failed at {result.get('step')!r}: {result.get('error')}")
-    shutil.copyfile(WORK / "widget.png", DOCS / "widget.png")
+    for picture in ("widget.png", "widget-diary.png"):  # the spec saves the diary's chart beside its screenshot
+        shutil.copyfile(WORK / picture, DOCS / picture)
 
 
 def telegram_picture(assistant: Assistant) -> None:
@@ -123,7 +125,7 @@ def main() -> None:
     with running_assistant() as assistant:
         widget_picture(assistant)
         telegram_picture(assistant)
-    print(f"Wrote {DOCS / 'widget.png'} and {DOCS / 'telegram.png'}")
+    print(f"Wrote {DOCS / 'widget.png'}, {DOCS / 'widget-diary.png'} and {DOCS / 'telegram.png'}")
 
 
 if __name__ == "__main__":

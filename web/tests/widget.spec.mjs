@@ -114,6 +114,28 @@ try {
   await page.locator(USER).last().evaluate((bubble) => bubble.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: screenshot, animations: "disabled" });
 
+  result.step = "log two entries and see the diary's chart";
+  for (const entry of ["pain 6 today", "pain 4 now, looser after a walk"]) {
+    known = (await botTexts()).length;
+    await page.locator(".rw-new-message").fill(entry);
+    await page.locator(".rw-new-message").press("Enter");
+    await waitForBot(known, "Noted in your pain diary");
+  }
+  known = (await botTexts()).length;
+  await page.locator(".rw-new-message").fill("show my diary");
+  await page.locator(".rw-new-message").press("Enter");
+  result.diarySummary = await waitForBot(known, "entries");
+  const chart = page.locator("img.rw-image-frame").last();
+  await chart.waitFor();
+  await page.waitForFunction((image) => image.complete && image.naturalWidth > 0, await chart.elementHandle());
+  result.diaryChart = await chart.evaluate((image) => ({
+    src: image.src.slice(0, 22), naturalWidth: image.naturalWidth, naturalHeight: image.naturalHeight,
+    alt: image.alt,
+  }));
+  result.axeWithChart = await audit();
+  await chart.evaluate((image) => image.scrollIntoView({ block: "end" }));
+  await page.screenshot({ path: screenshot.replace(/\.png$/, "-diary.png"), animations: "disabled" });
+
   result.step = "forget me";
   await page.route("**/forget", async (route) => { // only to read the answer, which the reload would discard
     const response = await route.fetch();
