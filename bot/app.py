@@ -17,6 +17,7 @@ from telegram.ext import (
 
 from bot import texts
 from bot.addressing import AddressedToBot
+from bot.checkins import CheckinScheduler
 from bot.config import Settings
 from bot.handlers import Handlers, on_error
 from bot.rasa_client import RasaClient
@@ -43,14 +44,22 @@ NOT_TEXT = (
 
 
 def build_application(settings: Settings) -> Application:
-    """The bot: rate-limited, handling chats concurrently (each chat in order), relaying to Rasa."""
+    """The bot: rate-limited, handling chats concurrently (each chat in order), relaying to Rasa, asking check-ins.
+
+    The check-in scheduler stops in post_stop, before shutdown closes the bot's connections.
+    """
     rasa = RasaClient(settings.rasa_url, settings.rasa_timeout)
     forgetter = Forgetter(settings.rasa_endpoints) if settings.rasa_endpoints else None
     handlers = Handlers(rasa, forgetter)
+    checkins = CheckinScheduler(settings.rasa_endpoints, settings.checkins)
 
     async def post_init(application: Application) -> None:
         await rasa.start()
         await application.bot.set_my_commands([BotCommand(name, about) for name, about in texts.COMMANDS])
+        checkins.start(lambda chat_id: handlers.ask_checkin(application.bot, chat_id))
+
+    async def post_stop(application: Application) -> None:
+        await checkins.stop()
 
     async def post_shutdown(application: Application) -> None:
         await rasa.close()
@@ -64,6 +73,7 @@ def build_application(settings: Settings) -> Application:
         .concurrent_updates(True)
         .job_queue(None)
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
@@ -74,6 +84,9 @@ def build_application(settings: Settings) -> Application:
             CommandHandler("help", handlers.help),
             CommandHandler("restart", handlers.restart),
             CommandHandler("forget", handlers.forget),
+            CommandHandler("log", handlers.text),
+            CommandHandler("diary", handlers.diary),
+            CommandHandler("checkin", handlers.checkin),
             MessageHandler(addressed & filters.COMMAND, handlers.unknown_command),
             MessageHandler(addressed & filters.TEXT, handlers.text),
             MessageHandler(addressed & NOT_TEXT, handlers.not_text),

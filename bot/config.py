@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from diary.settings import CheckinSettings, SettingsError, checkin_settings
 from privacy.forget import tracker_store_url
 
 NO_TOKEN = (
@@ -39,6 +40,7 @@ class Settings:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     log_level: str = "INFO"
+    checkins: CheckinSettings = field(default_factory=lambda: checkin_settings({}))
 
     @property
     def webhook_path(self) -> str:
@@ -47,7 +49,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
-        """Read TELEGRAM_*, RASA_* and LOG_LEVEL; raise ConfigError when unusable."""
+        """Read TELEGRAM_*, RASA_*, LOG_LEVEL and CHECKIN_*; raise ConfigError when unusable."""
         token = env.get("TELEGRAM_TOKEN", "").strip()
         if not token:
             raise ConfigError(NO_TOKEN)
@@ -63,6 +65,10 @@ class Settings:
         log_level = env.get("LOG_LEVEL", cls.log_level).strip().upper()
         if log_level not in _LOG_LEVELS:
             raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, got {log_level!r}")
+        try:
+            checkins = checkin_settings(env)
+        except SettingsError as error:
+            raise ConfigError(str(error)) from None
         return cls(
             token=token,
             rasa_url=env.get("RASA_URL", cls.rasa_url).rstrip("/"),
@@ -74,6 +80,7 @@ class Settings:
             webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", cls.webhook_listen),
             webhook_port=_number(env, "TELEGRAM_WEBHOOK_PORT", cls.webhook_port, int),
             log_level=log_level,
+            checkins=checkins,
         )
 
 

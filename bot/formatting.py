@@ -1,11 +1,13 @@
-"""Turning Rasa replies into Telegram messages: escaping, splitting and inline keyboards."""
+"""Turning Rasa replies into Telegram messages: escaping, splitting, inline keyboards and PNG photos."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
+import logging
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,17 +16,23 @@ from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
 from bot import texts
 
+logger = logging.getLogger(__name__)
 MAX_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)  # 4096, counted in UTF-16 code units after entity parsing
+MAX_CAPTION_CHARS = int(MessageLimit.CAPTION_LENGTH)  # 1024, counted the same way
+PNG_DATA_URL = "data:image/png;base64,"  # how Rasa sends the diary's chart
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_CALLBACK_BYTES = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # 64
 _BREAKS = ("\n\n", "\n", " ")  # paragraph, then line, then word; a hard cut comes last
 
 
 @dataclass(frozen=True)
 class Outgoing:
-    """One Telegram message: HTML-escaped text and an optional inline keyboard."""
+    """One Telegram message: HTML-escaped text and an optional inline keyboard; with `photo` (PNG bytes), a
+    photo whose caption is the text."""
 
     html: str
     keyboard: InlineKeyboardMarkup | None = None
+    photo: bytes | None = None
 
 
 def escape(text: str) -> str:
@@ -101,12 +109,60 @@ def keyboard(buttons: Iterable[dict[str, Any]], store: PayloadStore) -> InlineKe
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+def png_from(image: str) -> bytes | None:
+    """The PNG in a `data:image/png;base64,` URL; None when the image is not one (a link, or malformed)."""
+    if not image.startswith("data:"):
+        return None
+    if image.startswith(PNG_DATA_URL):
+        try:
+            png = base64.b64decode(image[len(PNG_DATA_URL) :], validate=True)
+        except ValueError:  # binascii.Error: not base64
+            png = b""
+        if png.startswith(PNG_SIGNATURE):
+            return png
+    logger.warning("a reply's image is a data URL but not a base64 PNG: sending its text alone")
+    return None
+
+
 def render(reply: dict[str, Any], store: PayloadStore) -> list[Outgoing]:
-    """Telegram messages for one Rasa reply; the keyboard rides on the last one."""
-    text = "\n\n".join(str(reply[key]) for key in ("text", "image") if reply.get(key))
+    """Telegram messages for one Rasa reply; the keyboard rides on the last one.
+
+    A PNG data URL image becomes a photo with the reply's text as its caption (or, when the text is too
+    long for a caption, after it); any other data URL is dropped, and a link is shown as text.
+    """
+    image = str(reply.get("image") or "")
+    photo = png_from(image)
+    shown = (reply.get("text"), None if image.startswith("data:") else image)
+    text = "\n\n".join(str(part) for part in shown if part).strip()
     markup = keyboard(reply.get("buttons") or [], store)
-    if not text.strip() and markup is None:
+    if photo is not None:
+        if utf16_len(text) <= MAX_CAPTION_CHARS:
+            return [Outgoing(escape(text), markup, photo)]
+        return [Outgoing(escape(chunk)) for chunk in split_message(text)] + [Outgoing("", markup, photo)]
+    if not text and markup is None:
         return []
     chunks = split_message(text) or [texts.CHOOSE]
     last = len(chunks) - 1
     return [Outgoing(escape(chunk), markup if index == last else None) for index, chunk in enumerate(chunks)]
+
+
+def rejoined(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The replies, with each PNG image that came alone joined to the text reply before it.
+
+    Rasa's output channels send one response's text and image as two replies, text first.
+    """
+    joined: list[dict[str, Any]] = []
+    for reply in replies:
+        alone = not reply.get("text") and not reply.get("buttons")
+        if alone and str(reply.get("image") or "").startswith(PNG_DATA_URL) and joined:
+            before = joined[-1]
+            if before.get("text") and not before.get("image"):
+                joined[-1] = {**before, "image": reply["image"]}
+                continue
+        joined.append(reply)
+    return joined
+
+
+def render_all(replies: Sequence[dict[str, Any]], store: PayloadStore) -> list[Outgoing]:
+    """Telegram messages for Rasa's replies to one message, a chart's summary as the chart's caption."""
+    return [out for reply in rejoined(replies) for out in render(reply, store)]

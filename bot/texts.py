@@ -11,12 +11,19 @@ COMMANDS = (
     ("start", "Say hello and see what I can help with"),
     ("help", "What you can ask me"),
     ("restart", "Start our conversation afresh"),
+    ("log", "Log your pain from 0 to 10, like /log 6 stiff after gardening"),
+    ("diary", "Your pain diary as a chart"),
+    ("checkin", "Check-ins on or off: /checkin on, /checkin off"),
     ("forget", "Delete what I stored about this chat"),
 )
 
 TEXT_ONLY = "I can only read text messages. Please type your question."
 CHOOSE = "Please choose:"
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what you can ask me."
+CHECKIN_USAGE = (
+    "Send /checkin on and I'll ask you now and then how your back is, to keep your pain diary. "
+    "Send /checkin off to stop."
+)
 BUTTON_EXPIRED = "That button has expired. Please type your answer instead."
 FORGOTTEN = (
     "Done: I deleted everything this assistant stored about this chat, and we start afresh. "

@@ -118,29 +118,41 @@ def take_due(store: DiaryStore, sender_id: str, now: datetime, settings: Checkin
     return checkin is not None and _take(store, checkin, now, settings)
 
 
-def take_all_due(store: DiaryStore, now: datetime, settings: CheckinSettings) -> list[str]:
-    """The people whose check-in has fallen due, each marked asked; expired schedules are stopped."""
-    return [checkin.sender_id for checkin in store.active_checkins() if _take(store, checkin, now, settings)]
+def take_all_due(store: DiaryStore, now: datetime, settings: CheckinSettings, sender_prefix: str) -> list[str]:
+    """The people whose sender id starts with `sender_prefix` and whose check-in has fallen due, each marked
+    asked; their expired schedules are stopped. Other channels' check-ins are left for take_due."""
+    return [
+        checkin.sender_id for checkin in store.active_checkins(sender_prefix) if _take(store, checkin, now, settings)
+    ]
 
 
 async def run_checkins(
     store: DiaryStore,
     send: Send,
     settings: CheckinSettings,
+    sender_prefix: str,
     clock: Clock = utc_now,
     poll_seconds: float = POLL_SECONDS,
 ) -> None:
-    """Ask every check-in that falls due with `send(sender_id)`, until cancelled.
+    """Ask every check-in of the senders whose id starts with `sender_prefix` (one channel's) that falls due
+    with `send(sender_id)`, until cancelled.
 
     A check-in is marked asked before it is sent, so a failing send is logged and not retried
-    every second; a database that does not answer is logged and tried again at the next poll.
+    every second; a database that does not answer is tried again at each poll, and logged when it stops
+    answering and when it answers again, not at every poll.
     """
+    answering = True
     while True:
         try:
-            due = await asyncio.to_thread(take_all_due, store, clock(), settings)
+            due = await asyncio.to_thread(take_all_due, store, clock(), settings, sender_prefix)
         except SQLAlchemyError:
-            logger.exception("check-ins: the diary's database did not answer")
-            due = []
+            if answering:
+                logger.exception("check-ins: the diary's database did not answer; trying again every poll")
+            answering, due = False, []
+        else:
+            if not answering:
+                logger.info("check-ins: the diary's database answers again")
+            answering = True
         for sender_id in due:
             try:
                 await send(sender_id)

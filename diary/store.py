@@ -119,10 +119,16 @@ class DiaryStore:
             row = connection.execute(CHECKINS.select().where(CHECKINS.c.sender_id == sender_id)).first()
             return None if row is None else CheckIn(**row._mapping)
 
-    def active_checkins(self) -> list[CheckIn]:
-        """Every check-in schedule that has not stopped."""
+    def active_checkins(self, prefix: str) -> list[CheckIn]:
+        """Every check-in schedule that has not stopped, of the senders whose id starts with `prefix` ("" for all).
+
+        LIKE finds them with `%` and `_` escaped; SQLite's LIKE ignores the case of ASCII letters, so the
+        prefix is checked again exactly.
+        """
+        query = CHECKINS.select().where(~CHECKINS.c.stopped, CHECKINS.c.sender_id.startswith(prefix, autoescape=True))
         with self._begin() as connection:
-            return [CheckIn(**row._mapping) for row in connection.execute(CHECKINS.select().where(~CHECKINS.c.stopped))]
+            checkins = [CheckIn(**row._mapping) for row in connection.execute(query)]
+        return [checkin for checkin in checkins if checkin.sender_id.startswith(prefix)]
 
     def forget(self, sender_id: str) -> int:
         """Delete a person's entries and check-ins; return how many rows there were."""

@@ -19,7 +19,7 @@ from typing import Any
 import aiohttp
 
 from testbed.servers import ROOT, free_port
-from testbed.telegram.standin import TOKEN, BotApiStandIn, Call
+from testbed.telegram.standin import REPLY_METHODS, TOKEN, BotApiStandIn, Call
 
 SECRET = "s3cret-for-the-test_webhook"
 
@@ -133,8 +133,8 @@ class ChatUser:
         self._update_ids = itertools.count(1)
 
     def replies(self) -> list[Call]:
-        """Every sendMessage to this chat so far."""
-        return [call for call in self.telegram.calls_to("sendMessage") if call.params.get("chat_id") == self.chat_id]
+        """Every sendMessage and sendPhoto to this chat so far."""
+        return [call for call in self.telegram.calls_to(*REPLY_METHODS) if call.params.get("chat_id") == self.chat_id]
 
     async def deliver(self, update: dict[str, Any]) -> None:
         """Hand an update to the bot as Telegram would."""
@@ -148,7 +148,7 @@ class ChatUser:
         seen = len(self.replies())
         await self.deliver(update)
         await self.telegram.wait_for(
-            "sendMessage", seen + (replies or 1), timeout, lambda call: call.params.get("chat_id") == self.chat_id
+            REPLY_METHODS, seen + (replies or 1), timeout, lambda call: call.params.get("chat_id") == self.chat_id
         )
         if replies is None:
             while True:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,11 @@ GREETING_BUTTONS = [
 ]
 HELP = "You can ask me what a back spasm is, about ice or heat, and when to see a doctor."
 LONG = "\n\n".join(["First paragraph. " * 150, "Second paragraph. " * 150, "The end."])
+CHART_PNG = base64.b64decode(  # a 1x1 PNG, standing in for the diary's chart
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+DIARY_SUMMARY = "2 entries over 3 days: down from 6 to 4."
+CHECKIN_QUESTION = "How's your back today? 0–10, where 0 is no pain."
 
 
 def scripted(message: str) -> Any:
@@ -30,6 +36,10 @@ def scripted(message: str) -> Any:
         return [{"text": f"Here is what I know about {message[5:]}."}]
     if message == "long answer please":
         return [{"text": LONG, "buttons": [{"title": "More", "payload": "/ask_more"}]}]
+    if message == "/show_diary":  # one response with text and image, which Rasa's channels send as two replies
+        return [{"text": DIARY_SUMMARY}, {"image": "data:image/png;base64," + base64.b64encode(CHART_PNG).decode()}]
+    if message == "/checkin_due":
+        return [{"text": CHECKIN_QUESTION}]
     if message == "answer in two parts":
         return [{"text": "Part one."}, {"text": "Part two.", "image": "https://example.org/stretch.png"}]
     return [{"text": f"You said: {message}"}]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.config import ConfigError, Settings
+from diary.settings import CheckinSettings, checkin_settings
 from testbed.servers import ROOT
 from testbed.telegram.harness import bot_env
 
@@ -24,6 +26,7 @@ def test_defaults() -> None:
     assert settings.webhook_url is None
     assert (settings.webhook_listen, settings.webhook_port) == ("127.0.0.1", 8443)
     assert settings.rasa_endpoints is None
+    assert settings.checkins == checkin_settings({})
 
 
 def test_everything_can_be_set() -> None:
@@ -39,6 +42,8 @@ def test_everything_can_be_set() -> None:
             "TELEGRAM_WEBHOOK_LISTEN": "0.0.0.0",
             "TELEGRAM_WEBHOOK_PORT": "8080",
             "LOG_LEVEL": "debug",
+            "CHECKIN_DELAY_SECONDS": "3",
+            "CHECKIN_QUIET_HOURS": "",
         }
     )
     assert settings.rasa_url == "http://rasa:5005"
@@ -49,6 +54,7 @@ def test_everything_can_be_set() -> None:
     assert settings.webhook_secret == "a_Secret-1"
     assert (settings.webhook_listen, settings.webhook_port) == ("0.0.0.0", 8080)
     assert settings.log_level == "DEBUG"
+    assert settings.checkins == CheckinSettings(timedelta(seconds=3), quiet_hours=None)
 
 
 def test_a_webhook_without_a_secret_gets_a_random_one() -> None:
@@ -67,6 +73,8 @@ def test_a_webhook_without_a_secret_gets_a_random_one() -> None:
         ("TELEGRAM_WEBHOOK_SECRET", "no spaces allowed", "A-Z"),
         ("TELEGRAM_WEBHOOK_URL", "bot.example.org/hook", "https://"),
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL"),
+        ("CHECKIN_DELAY_SECONDS", "two days", "CHECKIN_DELAY_SECONDS must be a number of seconds"),
+        ("CHECKIN_QUIET_HOURS", "9pm-8am", "CHECKIN_QUIET_HOURS must be two different hours"),
     ],
 )
 def test_bad_settings_are_refused_clearly(name: str, value: str, complaint: str) -> None:
@@ -94,4 +102,12 @@ def test_without_a_token_the_bot_exits_at_once_and_says_how_to_get_one() -> None
     done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
     assert done.returncode == 1
     assert "TELEGRAM_TOKEN" in done.stderr and "@BotFather" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_bad_checkin_setting_stops_the_bot_at_start_with_a_clear_message() -> None:
+    env = {**bot_env("http://127.0.0.1:9", "http://127.0.0.1:9"), "CHECKIN_DELAY_SECONDS": "soon"}
+    done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 1
+    assert "CHECKIN_DELAY_SECONDS must be a number of seconds greater than 0; got 'soon'" in done.stderr
     assert "Traceback" not in done.stderr

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from bot import texts
+from diary.service import open_store
+from diary.store import CheckIn
 from testbed.telegram import updates
 from testbed.telegram.harness import endpoints_for, senders, tracker_db
-from testbed.telegram.standin import BotApiStandIn, Call
-from testbed.telegram.stub_rasa import GREETING, GREETING_BUTTONS, HELP, LONG, StubRasa
+from testbed.telegram.standin import BotApiStandIn, Call, Photo
+from testbed.telegram.stub_rasa import (
+    CHART_PNG,
+    CHECKIN_QUESTION,
+    DIARY_SUMMARY,
+    GREETING,
+    GREETING_BUTTONS,
+    HELP,
+    LONG,
+    StubRasa,
+)
 from tests.telegram.conftest import IN_MODULE_LOOP, StartUser
 
 pytestmark = [IN_MODULE_LOOP, pytest.mark.timeout(60)]
@@ -162,6 +174,60 @@ async def test_forget_with_a_missing_tracker_store_does_not_claim_success(
     [answer] = await user.send(updates.text(CHAT, "/forget"), replies=1)
     assert answer.result["text"] == texts.TROUBLE
     assert not (tmp_path / "missing.db").exists()
+
+
+async def test_diary_sends_the_chart_as_a_photo_captioned_with_the_summary(
+    start_user: StartUser, telegram: BotApiStandIn, rasa: StubRasa
+) -> None:
+    user = await start_user()
+    [photo] = await user.send(updates.text(CHAT, "/diary"), replies=1)
+    assert rasa.messages() == ["/show_diary"]
+    assert photo.method == "sendPhoto" and photo.params["parse_mode"] == "HTML"
+    assert telegram.sent_photos(CHAT) == [Photo(CHART_PNG, DIARY_SUMMARY)]
+    assert photo.result["photo"][0]["width"] == 1
+
+
+@pytest.mark.parametrize(("command", "message"), [("/checkin on", "/checkin_on"), ("/checkin off", "/checkin_off")])
+async def test_checkin_on_and_off_reach_rasa_as_their_intents(
+    start_user: StartUser, rasa: StubRasa, command: str, message: str
+) -> None:
+    user = await start_user()
+    [answer] = await user.send(updates.text(CHAT, command), replies=1)
+    assert rasa.messages() == [message] and answer.result["text"] == f"You said: {message}"
+
+
+async def test_checkin_without_on_or_off_explains_itself_without_asking_rasa(
+    start_user: StartUser, rasa: StubRasa
+) -> None:
+    user = await start_user()
+    [answer] = await user.send(updates.text(CHAT, "/checkin tomorrow"), replies=1)
+    assert answer.result["text"] == texts.CHECKIN_USAGE
+    assert rasa.received == []
+
+
+async def test_log_reaches_rasa_as_written(start_user: StartUser, rasa: StubRasa) -> None:
+    user = await start_user()
+    await user.send(updates.text(CHAT, "/log 6 stiff after gardening"), replies=1)
+    group = await start_user(updates.GROUP_ID)
+    await group.send(updates.text(updates.GROUP_ID, "/log@backspasm_test_bot 4"), replies=1)
+    assert rasa.messages() == ["/log 6 stiff after gardening", "/log 4"]
+
+
+@pytest.mark.parametrize("mode", ["polling"])
+async def test_a_due_checkin_is_asked_through_rasa_and_other_channels_are_left_for_rasa(
+    start_user: StartUser, telegram: BotApiStandIn, rasa: StubRasa, tmp_path: Path
+) -> None:
+    endpoints = endpoints_for(tracker_db(tmp_path / "tracker.db", []))
+    store = open_store(endpoints)
+    an_hour_ago = datetime.now(timezone.utc) - timedelta(hours=1)
+    for sender in (f"telegram-{CHAT}", "widget-7c1f"):
+        store.save_checkin(CheckIn(sender, an_hour_ago, an_hour_ago, None, stopped=False))
+    await start_user(RASA_ENDPOINTS=str(endpoints), CHECKIN_QUIET_HOURS="")
+    [question] = await telegram.wait_for("sendMessage", where=lambda call: call.params["chat_id"] == CHAT)
+    assert question.result["text"] == CHECKIN_QUESTION
+    assert [(item.sender, item.message) for item in rasa.received] == [(f"telegram-{CHAT}", "/checkin_due")]
+    assert store.checkin(f"telegram-{CHAT}").last_asked_at is not None
+    assert store.checkin("widget-7c1f").last_asked_at is None
 
 
 async def test_an_unknown_command_is_not_sent_to_rasa(start_user: StartUser, rasa: StubRasa) -> None:

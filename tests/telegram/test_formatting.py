@@ -1,15 +1,31 @@
-"""Splitting long replies, escaping for HTML, and Rasa buttons as inline keyboards."""
+"""Splitting long replies, escaping for HTML, Rasa buttons as inline keyboards, and PNG data URLs as photos."""
 
 from __future__ import annotations
 
+import base64
 import html
+import logging
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import texts
-from bot.formatting import MAX_CALLBACK_BYTES, PayloadStore, escape, keyboard, render, split_message, utf16_len
+from bot.formatting import (
+    MAX_CALLBACK_BYTES,
+    MAX_CAPTION_CHARS,
+    PayloadStore,
+    escape,
+    keyboard,
+    render,
+    render_all,
+    split_message,
+    utf16_len,
+)
+from testbed.telegram.stub_rasa import CHART_PNG
+
+CHART_URL = "data:image/png;base64," + base64.b64encode(CHART_PNG).decode()
+MORE = [{"title": "More", "payload": "/more"}]
 
 
 def test_a_short_text_is_one_chunk() -> None:
@@ -144,3 +160,68 @@ def test_buttons_without_text_get_a_prompt() -> None:
 @pytest.mark.parametrize("reply", [{"custom": {"blocks": []}}, {"text": "  "}, {}])
 def test_nothing_to_show_renders_no_message(reply: dict) -> None:
     assert render(reply, PayloadStore()) == []
+
+
+def test_a_png_data_url_becomes_one_photo_captioned_with_the_escaped_text_and_keyboard() -> None:
+    [out] = render({"text": "2 entries: pain < 5 & falling", "image": CHART_URL, "buttons": MORE}, PayloadStore())
+    assert out.photo == CHART_PNG
+    assert out.html == "2 entries: pain &lt; 5 &amp; falling"
+    assert out.keyboard is not None and out.keyboard.inline_keyboard[0][0].callback_data == "/more"
+
+
+@pytest.mark.parametrize("reply", [{"image": CHART_URL}, {"text": " \n", "image": CHART_URL}])
+def test_a_png_without_text_is_a_photo_without_caption(reply: dict) -> None:
+    [out] = render(reply, PayloadStore())
+    assert (out.photo, out.html, out.keyboard) == (CHART_PNG, "", None)
+
+
+def test_a_caption_counts_utf16_units_up_to_telegram_s_limit() -> None:
+    fits = "\N{FACE WITH TEARS OF JOY}" * (MAX_CAPTION_CHARS // 2)
+    [out] = render({"text": fits, "image": CHART_URL}, PayloadStore())
+    assert out.photo == CHART_PNG and out.html == fits
+
+
+def test_a_text_too_long_for_a_caption_comes_before_the_photo_which_carries_the_keyboard() -> None:
+    text = "x" * MAX_CAPTION_CHARS + " & more"
+    message, photo = render({"text": text, "image": CHART_URL, "buttons": MORE}, PayloadStore())
+    assert (message.photo, message.html, message.keyboard) == (None, escape(text), None)
+    assert (photo.photo, photo.html) == (CHART_PNG, "")
+    assert photo.keyboard is not None
+
+
+def test_a_chart_that_rasa_sends_after_its_summary_becomes_one_captioned_photo() -> None:
+    replies = [{"text": "Hello."}, {"text": "2 entries", "buttons": MORE}, {"recipient_id": "t-1", "image": CHART_URL}]
+    hello, chart = render_all(replies, PayloadStore())
+    assert (hello.html, hello.photo) == ("Hello.", None)
+    assert (chart.html, chart.photo) == ("2 entries", CHART_PNG) and chart.keyboard is not None
+
+
+@pytest.mark.parametrize(
+    "replies",
+    [
+        [{"text": "Try this stretch."}, {"image": "https://example.org/stretch.png"}],  # a link stays a link
+        [{"text": "A", "image": "https://example.org/a.png"}, {"image": CHART_URL}],  # the text has its image
+        [{"image": CHART_URL}, {"image": CHART_URL}],  # no text before it
+    ],
+)
+def test_only_a_png_alone_after_a_text_without_image_is_joined_to_it(replies: list[dict]) -> None:
+    assert render_all(replies, PayloadStore()) == [out for reply in replies for out in render(reply, PayloadStore())]
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        "data:image/png;base64,not base64 at all!",
+        "data:image/png;base64," + base64.b64encode(b"GIF89a not a png").decode(),
+        "data:image/png;base64,",
+        "data:image/jpeg;base64," + base64.b64encode(CHART_PNG).decode(),
+        "data:text/plain,hello",
+    ],
+)
+def test_a_data_url_that_is_not_a_base64_png_sends_the_text_alone_and_logs_no_user_text(
+    image: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="bot.formatting"):
+        [out] = render({"text": "my private summary", "image": image}, PayloadStore())
+    assert (out.html, out.photo) == ("my private summary", None)
+    assert caplog.records and "my private summary" not in caplog.text and image not in caplog.text

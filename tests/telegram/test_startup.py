@@ -20,12 +20,13 @@ WANTED_UPDATES = ["message", "edited_message", "callback_query"]
 async def test_polling_drops_any_webhook_registers_commands_and_long_polls(
     telegram: BotApiStandIn, rasa: StubRasa, start_bot: StartBot
 ) -> None:
-    await start_bot(rasa.url)
+    bot = await start_bot(rasa.url)
     [commands] = telegram.calls_to("setMyCommands")
     assert [(c["command"], c["description"]) for c in commands.params["commands"]] == list(texts.COMMANDS)
     assert telegram.calls_to("deleteWebhook") and not telegram.calls_to("setWebhook")
     poll = telegram.calls_to("getUpdates")[0]
     assert poll.params["allowed_updates"] == WANTED_UPDATES and poll.params["timeout"] > 0
+    assert "check-ins: RASA_ENDPOINTS is not set, so each is asked only when the person next writes" in bot.log()
 
 
 async def test_webhook_mode_sets_the_webhook_with_its_secret_and_never_polls(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from diary.checkins import (
     turn_off,
     turn_on,
 )
+from diary.service import open_store
 from diary.settings import (
     CheckinSettings,
     QuietHours,
@@ -26,6 +28,7 @@ from diary.settings import (
     checkin_settings,
 )
 from diary.store import CheckIn
+from testbed.telegram.harness import endpoints_for, tracker_db
 from tests.unit.diary_entries import SENDER, tracker_store
 
 EVENING = datetime(2026, 11, 2, 18, 0, tzinfo=timezone.utc)  # a Monday, 18:00 UTC
@@ -113,17 +116,31 @@ def test_an_expired_schedule_is_stopped_and_a_stopped_one_never_asks(tmp_path: P
     turn_on(store, "telegram-2", EVENING, SETTINGS)
     assert turn_off(store, "telegram-2")
     assert not turn_off(store, "telegram-2")
-    assert take_all_due(store, EVENING + LIFETIME, SETTINGS) == []
-    assert store.active_checkins() == []
+    assert take_all_due(store, EVENING + LIFETIME, SETTINGS, "telegram-") == []
+    assert store.active_checkins("") == []
     assert store.checkin(SENDER).stopped
 
 
-async def test_the_loop_sends_the_due_checkin_and_no_other(tmp_path: Path) -> None:
+def test_take_all_due_takes_one_channels_checkins_and_leaves_the_others_for_their_next_message(
+    tmp_path: Path,
+) -> None:
+    _, store = tracker_store(tmp_path)
+    for sender in (SENDER, "widget-7c1f", "default"):
+        store.save_checkin(CheckIn(sender, EVENING, EVENING, None, stopped=False))
+    assert take_all_due(store, EVENING + HOUR, SETTINGS, "telegram-") == [SENDER]
+    assert store.checkin(SENDER).last_asked_at == EVENING + HOUR
+    assert store.checkin("widget-7c1f").last_asked_at is None
+    assert take_due(store, "widget-7c1f", EVENING + HOUR, SETTINGS)
+    assert take_due(store, "default", EVENING + HOUR, SETTINGS)
+
+
+async def test_the_loop_sends_the_due_checkin_of_its_channel_and_no_other(tmp_path: Path) -> None:
     _, store = tracker_store(tmp_path)
     now = EVENING + HOUR
-    store.save_checkin(CheckIn("due", EVENING, EVENING, None, stopped=False))
-    store.save_checkin(CheckIn("later", now + HOUR, EVENING, None, stopped=False))
-    store.save_checkin(CheckIn("stopped", EVENING, EVENING, None, stopped=True))
+    store.save_checkin(CheckIn("telegram-due", EVENING, EVENING, None, stopped=False))
+    store.save_checkin(CheckIn("telegram-later", now + HOUR, EVENING, None, stopped=False))
+    store.save_checkin(CheckIn("telegram-stopped", EVENING, EVENING, None, stopped=True))
+    store.save_checkin(CheckIn("widget-due", EVENING, EVENING, None, stopped=False))
     sent: list[str] = []
     first = asyncio.Event()
 
@@ -131,12 +148,13 @@ async def test_the_loop_sends_the_due_checkin_and_no_other(tmp_path: Path) -> No
         sent.append(sender_id)
         first.set()
 
-    loop = asyncio.create_task(run_checkins(store, send, SETTINGS, clock=lambda: now, poll_seconds=0.01))
+    loop = asyncio.create_task(run_checkins(store, send, SETTINGS, "telegram-", clock=lambda: now, poll_seconds=0.01))
     await asyncio.wait_for(first.wait(), timeout=5)
     await asyncio.sleep(0.1)  # several more polls: the one asked is not asked again
     loop.cancel()
-    assert sent == ["due"]
-    assert store.checkin("due").last_asked_at == now
+    assert sent == ["telegram-due"]
+    assert store.checkin("telegram-due").last_asked_at == now
+    assert store.checkin("widget-due").last_asked_at is None
 
 
 async def test_a_failing_send_does_not_stop_the_loop(tmp_path: Path) -> None:
@@ -152,7 +170,7 @@ async def test_a_failing_send_does_not_stop_the_loop(tmp_path: Path) -> None:
             both.set()
         raise ConnectionError("Telegram is away")
 
-    loop = asyncio.create_task(run_checkins(store, send, SETTINGS, clock=lambda: EVENING, poll_seconds=0.01))
+    loop = asyncio.create_task(run_checkins(store, send, SETTINGS, "", clock=lambda: EVENING, poll_seconds=0.01))
     await asyncio.wait_for(both.wait(), timeout=5)
     loop.cancel()
     assert sorted(sent) == ["first", "second"]
@@ -161,3 +179,31 @@ async def test_a_failing_send_does_not_stop_the_loop(tmp_path: Path) -> None:
 def turn_on_at(now: datetime, settings: CheckinSettings = SETTINGS) -> CheckIn:
     """A schedule turned on at `now` with no check-in asked before."""
     return started(SENDER, now, settings, None)
+
+
+async def test_a_database_that_does_not_answer_is_logged_once_not_at_every_poll_and_then_when_it_answers(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = open_store(endpoints_for(tmp_path / "not-yet-created.db"))
+    polls = 0
+    several, more = asyncio.Event(), asyncio.Event()
+
+    def clock() -> datetime:
+        nonlocal polls
+        polls += 1
+        if polls == 5:
+            several.set()
+        if polls == 10:
+            more.set()
+        return EVENING
+
+    async def send(sender_id: str) -> None:
+        raise AssertionError("nothing is due in a database that does not answer")
+
+    with caplog.at_level(logging.INFO, logger="diary.checkins"):
+        loop = asyncio.create_task(run_checkins(store, send, SETTINGS, "", clock=clock, poll_seconds=0.01))
+        await asyncio.wait_for(several.wait(), timeout=5)
+        tracker_db(tmp_path / "not-yet-created.db", [])  # Rasa has started and made it
+        await asyncio.wait_for(more.wait(), timeout=5)
+        loop.cancel()
+    assert [record.levelname for record in caplog.records] == ["ERROR", "INFO"]

@@ -42,8 +42,27 @@ def test_a_checkin_is_replaced_and_only_running_ones_are_active(tmp_path: Path) 
     store.save_checkin(moved)
     store.save_checkin(CheckIn(OTHER, at(2), T0, None, stopped=True))
     assert store.checkin(SENDER) == moved
-    assert store.active_checkins() == [moved]
+    assert store.active_checkins("") == [moved]
     assert store.checkin("nobody") is None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "found"),
+    [
+        ("telegram-", ["telegram-1", "telegram-_9"]),
+        ("telegram-_", ["telegram-_9"]),  # `_` is a character, not LIKE's any-one-character
+        ("telegram%", []),  # nor is `%` any characters
+        ("", ["TELEGRAM-2", "telegram-1", "telegram-_9", "telegramX1", "widget-7c1f"]),
+    ],
+)
+def test_active_checkins_are_those_whose_sender_starts_with_the_prefix(
+    tmp_path: Path, prefix: str, found: list[str]
+) -> None:
+    _, store = tracker_store(tmp_path)
+    for sender in ("telegram-1", "telegram-_9", "telegramX1", "TELEGRAM-2", "widget-7c1f"):
+        store.save_checkin(CheckIn(sender, at(2), T0, None, stopped=False))
+    store.save_checkin(CheckIn("telegram-3", at(2), T0, None, stopped=True))
+    assert sorted(checkin.sender_id for checkin in store.active_checkins(prefix)) == found
 
 
 def test_the_diary_survives_a_restart_beside_the_conversations(tmp_path: Path) -> None:
