@@ -152,3 +152,9 @@ def test_the_symptom_check_asks_the_emergency_question_first_and_keeps_the_first
     assert "keep coming back" in answered(assistant.talk(sender, "no"))
     assistant.talk(sender, "no, it's only been bad for a few hours at a time")  # a duration, but not the answer asked
     assert assistant.tracker(sender)["slots"]["duration_days"] == 3
+
+
+def test_an_ordinary_opening_starts_the_check_without_a_safety_question(assistant: Assistant, sender: str) -> None:
+    opening = answered(assistant.talk(sender, "my lower back has hurt for 3 days, about 6/10"))
+    assert "Just to be safe" not in opening
+    assert "your lower back for 3 days at 6 out of 10" in opening
