@@ -65,8 +65,9 @@ web: train  ## Rasa, the action server and the chat widget's demo page on http:/
 bench: train  ## Latency, throughput, memory, cold start: ours against stock `rasa init` (BENCH_TRAINING=1 adds training)
 	python bench/run.py
 
-soak: train  ## 10,000 messages from 1,000 senders through REST: no errors, memory flat, every conversation stored
-	SOAK_MESSAGES=$${SOAK_MESSAGES:-10000} python -m pytest tests/hardening/test_soak.py -q -s --timeout 3600
+soak: train  ## 10,000 messages from 1,000 senders through REST; 1,000 diary entries on Telegram across restarts
+	SOAK_MESSAGES=$${SOAK_MESSAGES:-10000} SOAK_DIARY_ENTRIES=$${SOAK_DIARY_ENTRIES:-1000} \
+	 python -m pytest tests/hardening/test_soak.py tests/hardening/test_diary_soak.py -q -s --timeout 3600
 
 validate: setup  ## Check domain, data and stories for errors
 	rasa data validate --fail-on-warnings
@@ -82,7 +83,7 @@ test: train validate  ## The whole suite but the long runs: validation, unit, en
 	python -m pytest tests -q -m "not slow"
 	@$(MAKE) --no-print-directory stories
 
-test-all: train validate  ## `make test` plus the 500-message soak and a long live fuzz (before a release)
+test-all: train validate  ## `make test` plus the 500-message soak, the diary soak and a long live fuzz (before a release)
 	@scripts/web-setup
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} python -m pytest tests -q
 	@$(MAKE) --no-print-directory stories

@@ -18,7 +18,7 @@ from typing import Any
 
 import aiohttp
 
-from testbed.servers import ROOT, free_port
+from testbed.servers import CHECKIN_TEST_DELAY_SECONDS, ROOT, Assistant, free_port
 from testbed.telegram.standin import REPLY_METHODS, TOKEN, BotApiStandIn, Call
 
 SECRET = "s3cret-for-the-test_webhook"
@@ -29,6 +29,15 @@ def bot_env(api_url: str, rasa_url: str, **overrides: str) -> dict[str, str]:
     own = ("TELEGRAM_", "RASA_", "LOG_LEVEL")
     env = {key: value for key, value in os.environ.items() if not key.startswith(own)}
     return {**env, "TELEGRAM_TOKEN": TOKEN, "TELEGRAM_API_URL": api_url, "RASA_URL": rasa_url, **overrides}
+
+
+def diary_env(assistant: Assistant) -> dict[str, str]:
+    """A bot's diary settings: the assistant's database, and check-ins timed as its action server times them."""
+    return {
+        "RASA_ENDPOINTS": str(assistant.endpoints),
+        "CHECKIN_DELAY_SECONDS": CHECKIN_TEST_DELAY_SECONDS,
+        "CHECKIN_QUIET_HOURS": "",
+    }
 
 
 def webhook_env(path: str = "/telegram/hook") -> dict[str, str]:

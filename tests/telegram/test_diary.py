@@ -22,9 +22,9 @@ from bot import texts
 from diary.service import open_store
 from diary.store import CHECKINS, ENTRIES, DiaryStore
 from testbed.replies import answered
-from testbed.servers import CHECKIN_TEST_DELAY_SECONDS, Assistant
+from testbed.servers import Assistant
 from testbed.telegram import updates
-from testbed.telegram.harness import BotProcess, ChatUser
+from testbed.telegram.harness import BotProcess, ChatUser, diary_env
 from testbed.telegram.standin import PNG_SIGNATURE, BotApiStandIn, Call
 from tests.telegram.conftest import IN_MODULE_LOOP, SharedBot
 
@@ -34,21 +34,12 @@ ON_TIME = timedelta(seconds=10)  # how long after its due time a check-in may co
 CHECKIN_QUESTION = "your back today"  # in the check-in's question, "How's your back today? ..."
 
 
-def bot_settings(assistant: Assistant) -> dict[str, str]:
-    """The bot's diary settings: the assistant's database, and check-ins as the action server times them."""
-    return {
-        "RASA_ENDPOINTS": str(assistant.endpoints),
-        "CHECKIN_DELAY_SECONDS": CHECKIN_TEST_DELAY_SECONDS,
-        "CHECKIN_QUIET_HOURS": "",
-    }
-
-
 @pytest_asyncio.fixture(loop_scope="module")
 async def diary_bot(assistant: Assistant, telegram: BotApiStandIn, shared_bot: SharedBot) -> SharedBot:
     """diary_bot(): the module's polling bot with the diary's settings, started again if a test stopped it."""
 
     async def start() -> BotProcess:
-        return await shared_bot(assistant.rasa_url, "polling", **bot_settings(assistant))
+        return await shared_bot(assistant.rasa_url, "polling", **diary_env(assistant))
 
     return start
 
