@@ -7,7 +7,8 @@ Shared by the REST channel (channels/rest.py) and the socket.io channel (channel
   so the emergency advice is never refused;
 * a turn in which something went wrong (an exception, or an ERROR that Rasa logged and swallowed,
   as it does when the action server is down) and nothing was said is answered with TROUBLE;
-* no message text and no sender id ever reach the log, only the kind of failure.
+* no message text and no sender id ever reach the log, only the kind of failure; a message that starts with
+  "/" but is no intent shortcut loses its slash, or Rasa would log it whole as a bad shortcut.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import asyncio
 import contextvars
 import logging
 import os
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +30,8 @@ from channels.texts import TOO_LONG, TROUBLE
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_MESSAGE_CHARS = 2000
+# An intent shortcut as Rasa reads one: /intent, /retrieval/intent, an optional @confidence and {entities}.
+INTENT_SHORTCUT = re.compile(r"/[\w/-]+(?:@[0-9.]+)?(?:\{.*\})?", re.DOTALL)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -59,8 +63,22 @@ def too_long(max_chars: int) -> str:
     return TOO_LONG.format(limit=max_chars)
 
 
+def as_words(text: str) -> str:
+    """A message that starts with "/" but is no intent shortcut ("/log 6 stiff"), without its slash.
+
+    Rasa reads every message that starts with "/" as an intent shortcut (`/greet`, `/describe_pain{...}`),
+    and logs the whole text in a warning when the words after it are no intent: health details in the log.
+    """
+    stripped = text.strip()
+    if stripped.startswith("/") and not INTENT_SHORTCUT.fullmatch(stripped):
+        return stripped[1:].lstrip()
+    return text
+
+
 def admit(text: str, max_chars: int) -> str | None:
-    """The text to pass on: as it is, or for one over the cap its red-flag sentences; None to refuse it."""
+    """The text to pass on: as it is (a slash before words dropped), or for one over the cap its red-flag
+    sentences; None to refuse it."""
+    text = as_words(text)
     if len(text) <= max_chars:
         return text
     return red_flag_excerpt(text, max_chars)

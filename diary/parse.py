@@ -16,7 +16,7 @@ from actions.typed_answers import SCORE, pain_score
 from components.durations import NUMBER_WORDS
 from components.pain_scale import PAIN_SCALE_MAX
 
-LOG_COMMAND = re.compile(r"^\s*/log\b", re.IGNORECASE)
+LOG_COMMAND = re.compile(r"^\s*/?log\b", re.IGNORECASE)  # "/log 6", or "log 6" once a channel drops the slash
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
 WORD = re.compile(r"[a-z]+")
 OUT_OF = re.compile(r"^\s*(?:/\s*10|out\s+of\s+(?:10|ten))\b", re.IGNORECASE)
@@ -28,6 +28,18 @@ FRAME_WORDS = (
 _FRAME = rf"(?:[\s,.;:!?/-]|\b(?:{'|'.join(sorted(FRAME_WORDS, key=len, reverse=True))})\b)+"
 FRAME_BEFORE = re.compile(_FRAME + "$", re.IGNORECASE)
 FRAME_AFTER = re.compile("^" + _FRAME, re.IGNORECASE)
+# When, at the end of a note: "stiff after gardening today".
+WHEN_AT_END = re.compile(
+    r"(?:[\s,.;:!?-]|\b(?:right now|now|today|tonight|this (?:morning|afternoon|evening))\b)+$", re.IGNORECASE
+)
+# Words that ask for the entry to be kept, wherever they stand: "can you log my pain as 4 in my diary for me".
+REQUEST_WORDS = re.compile(
+    r"\b(?:(?:can|could|would|will) you|please|pls|for me|for today|today'?s|pain (?:check|score|level)"
+    r"|(?:to|in|into|on) (?:my )?(?:pain )?(?:diary|log)|diary"
+    r"|(?:log|record|add|put|save|write down|note down|note|track|enter)(?: down)?(?: (?:my|a|an|the))?(?: pain)?"
+    r"(?: (?:as|at|of))?|(?:up|down) to(?: an?)?)\b:?",
+    re.IGNORECASE,
+)
 
 
 class Reason(Enum):
@@ -63,10 +75,16 @@ def read_entry(text: str) -> Reading | Correction:
     if score > PAIN_SCALE_MAX:  # "10.5"
         return Correction(Reason.OUT_OF_RANGE, score)
     start, end = _score_span(text, score)
-    before = FRAME_BEFORE.sub("", text[:start])
-    after = FRAME_AFTER.sub("", OUT_OF.sub("", text[end:], count=1))
-    note = " ".join(part.strip() for part in (before, after) if part.strip())
+    before = _tidy(FRAME_BEFORE.sub("", REQUEST_WORDS.sub(" ", text[:start])))
+    after = OUT_OF.sub("", text[end:], count=1)
+    after = _tidy(WHEN_AT_END.sub("", FRAME_AFTER.sub("", REQUEST_WORDS.sub(" ", after))))
+    note = " ".join(part for part in (before, after) if part)
     return Reading(score, note or None)
+
+
+def _tidy(part: str) -> str:
+    """A part of the note with single spaces and no punctuation left at its ends."""
+    return re.sub(r"\s{2,}", " ", part).strip(" ,.;:!?-")
 
 
 def _score_span(text: str, score: float) -> tuple[int, int]:

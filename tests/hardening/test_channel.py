@@ -36,6 +36,25 @@ async def test_a_message_goes_to_the_assistant_and_its_replies_come_back(channel
     assert (message.sender_id, message.text, message.input_channel) == ("alice", "my back hurts", "rest")
 
 
+@pytest.mark.parametrize(
+    ("sent", "passed_on"),
+    [
+        ("/log 6 stiff after gardening", "log 6 stiff after gardening"),
+        ("/ my back hurts", "my back hurts"),
+        ("/greet", "/greet"),
+        ("/chitchat/ask_name", "/chitchat/ask_name"),
+        ('/describe_pain{"body_part": "lower back"}', '/describe_pain{"body_part": "lower back"}'),
+        ("/affirm@0.9", "/affirm@0.9"),
+    ],
+)
+async def test_a_slash_before_words_is_dropped_and_intent_shortcuts_pass(
+    channel: ChannelClient, sent: str, passed_on: str
+) -> None:
+    """Rasa logs a message that starts with "/" and is no intent shortcut whole, as a bad shortcut."""
+    await channel.say(sent, sender="alice")
+    assert [message.text for message in channel.agent.received] == [passed_on]
+
+
 async def test_the_health_check_keeps_the_rest_url(channel: ChannelClient) -> None:
     async with channel.session.get(f"{channel.url}/") as response:
         assert response.status == 200 and await response.json() == {"status": "ok"}

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from channels.guard import as_words
 from testbed.servers import ROOT, Assistant
 from tests.hardening.helpers import log_since, user_texts, webhook
 from tests.hardening.secrets_scan import scan, scan_text
@@ -116,10 +117,13 @@ def test_message_text_stays_out_of_the_logs(assistant: Assistant, sender: str) -
         f"how long should I put ice on my back? {marker}",
         f'/describe_pain{{"body_part": "{marker}"}}',
         f"I peed myself {marker}",
+        f"/log 6 {marker} after gardening",  # a diary entry: its note is stored, never logged
+        "show my diary",
     ]
     for text in sent:
         assert assistant.talk(sender, text)
-    assert user_texts(assistant.tracker(sender))[-len(sent) :] == sent, "the marker never reached the assistant"
+    stored = user_texts(assistant.tracker(sender))[-len(sent) :]
+    assert stored == [as_words(text) for text in sent], "the marker never reached the assistant"
     for body in (
         {"sender": sender, "message": f"{marker} " * 1000},
         {"sender": sender, "message": f"hello {marker}", "metadata": 5},

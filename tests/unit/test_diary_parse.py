@@ -25,6 +25,13 @@ from diary.parse import Correction, Reading, Reason, read_entry
             Reading(7.0, "my back is stiff after gardening"),
         ),
         ("pain 5 after a 30 minute walk", Reading(5.0, "after a 30 minute walk")),
+        ("log 6 stiff after gardening", Reading(6.0, "stiff after gardening")),  # a channel dropped the slash
+        ("can you log my pain as 4 in my diary for me", Reading(4.0, None)),
+        ("please record a 3 for today", Reading(3.0, None)),
+        ("diary: 5, stiff after sitting all day", Reading(5.0, "stiff after sitting all day")),
+        ("up to 7 today after lifting boxes", Reading(7.0, "after lifting boxes")),
+        ("it's down to a 2 today, much looser", Reading(2.0, "much looser")),
+        ("write down 4 for my back today", Reading(4.0, "for my back")),
     ],
 )
 def test_an_entry_is_read_with_its_note(text: str, expected: Reading) -> None:
