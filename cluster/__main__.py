@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from cluster.debian import MissingPackages, find_binaries
+from cluster.haproxy import CONTAINER_LAYOUT, config
 from cluster.service import StartError
 from cluster.settings import Settings
 from cluster.supervisor import Cluster, log_to, logger
@@ -90,17 +91,24 @@ def env(settings: Settings) -> int:
     return 0
 
 
+def haproxy_cfg(_: Settings) -> int:
+    """Print the containers' HAProxy config."""
+    print(config(CONTAINER_LAYOUT), end="")
+    return 0
+
+
 def main() -> int:
     """Parse the command and run it."""
     parser = argparse.ArgumentParser(prog="python -m cluster", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("up", "stop", "env"))
+    commands = {"up": up, "stop": stop, "env": env, "haproxy-cfg": haproxy_cfg}
+    parser.add_argument("command", choices=commands)
     command = parser.parse_args().command
     try:
         settings = Settings.from_env()
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
-    return {"up": up, "stop": stop, "env": env}[command](settings)
+    return commands[command](settings)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cluster.debian import Binaries
 from cluster.service import Service, port_open
+from cluster.settings import ACTIONS, HAPROXY, PORTS, RASA
 
 BACKEND_HEADER = "X-Backend"
 TEMPLATE_SLOTS = 10  # servers a DNS name may resolve to (docker compose --scale), in the container layout
@@ -73,7 +74,8 @@ def config(layout: Layout) -> str:
             "    timeout client 60s",
             "    timeout server 60s",
             "    timeout tunnel 1h  # socket.io's websockets",
-            "    default-server inter 1s fall 2 rise 2",
+            "    timeout check 5s  # a replica busy with a burst answers late, but answers",
+            "    default-server inter 1s fall 3 rise 2",
             "",
             "frontend assistant",
             f"    bind {layout.bind}",
@@ -102,6 +104,15 @@ def config(layout: Layout) -> str:
             "",
         ]
     )
+
+
+# deploy/docker-compose.yml's HAProxy: every replica of the rasa and actions services, found through Docker's DNS.
+CONTAINER_LAYOUT = Layout(
+    bind=f":{PORTS[HAPROXY]}",
+    actions_bind=f":{PORTS[ACTIONS]}",
+    rasa=Pool(RASA, dns_name=f"{RASA}:{PORTS[RASA]}"),
+    actions=Pool(ACTIONS, dns_name=f"{ACTIONS}:{PORTS[ACTIONS]}"),
+)
 
 
 def service(binaries: Binaries, workdir: Path, layout: Layout) -> Service:

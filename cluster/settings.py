@@ -59,6 +59,16 @@ def _count(environ: Mapping[str, str], name: str, default: int, highest: int) ->
     return int(raw)
 
 
+# The environment variables of the settings below (deploy/docker-compose.yml uses the same names).
+VARIABLES = {
+    "replicas": "CLUSTER_REPLICAS",
+    "action_servers": "CLUSTER_ACTION_SERVERS",
+    "port": "CLUSTER_PORT",
+    "workdir": "CLUSTER_DIR",
+    "rasa_token": "RASA_TOKEN",
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     """What `make cluster` starts, and where it keeps its state."""
@@ -73,9 +83,9 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         """The settings in the environment, defaults where unset; ValueError for a value it cannot use."""
         return cls(
-            replicas=_count(environ, "CLUSTER_REPLICAS", cls.replicas, 16),
-            action_servers=_count(environ, "CLUSTER_ACTION_SERVERS", cls.action_servers, 16),
-            port=_count(environ, "CLUSTER_PORT", cls.port, 65535),
-            workdir=Path(environ.get("CLUSTER_DIR") or cls.workdir).resolve(),
-            rasa_token=environ.get("RASA_TOKEN") or None,
+            replicas=_count(environ, VARIABLES["replicas"], cls.replicas, 16),
+            action_servers=_count(environ, VARIABLES["action_servers"], cls.action_servers, 16),
+            port=_count(environ, VARIABLES["port"], cls.port, 65535),
+            workdir=Path(environ.get(VARIABLES["workdir"]) or cls.workdir).resolve(),
+            rasa_token=environ.get(VARIABLES["rasa_token"]) or None,
         )

@@ -122,17 +122,17 @@ async def deliver(
     url: str,
     users: list[list[tuple[str, str]]],
     at: Mapping[int, Callable[[], None]] | None = None,
-    attempts: int = 4,
+    attempts: int = 6,
 ) -> Delivery:
     """Every user's messages, each sent after the previous one was acknowledged, each tried up to `attempts`
-    times half a second apart (as a client does after an error); `at` maps an acknowledged count to what to do
-    then (kill a replica, say)."""
+    times, waiting 0.5 s, 1 s, 2 s, ... in between (as a client does after an error); `at` maps an
+    acknowledged count to what to do then (kill a replica, say)."""
     run, pending = Delivery(), dict(at or {})
     timeout = aiohttp.ClientTimeout(total=REQUEST_SECONDS)
 
     async def user(session: aiohttp.ClientSession, messages: list[tuple[str, str]]) -> None:
         for sender, text in messages:
-            for _ in range(attempts):
+            for attempt in range(attempts):
                 backend = await _send(session, f"{url}{WEBHOOK}", sender, text)
                 if backend is not None:
                     run.acknowledged.append((sender, text, backend))
@@ -140,7 +140,7 @@ async def deliver(
                         action()
                     break
                 run.failed_attempts += 1
-                await asyncio.sleep(0.5)
+                await asyncio.sleep(0.5 * 2**attempt)
             else:
                 run.lost.append((sender, text))
 

@@ -1,5 +1,9 @@
-"""PostgreSQL or Redis restarted under the replicas: an apology (never silence or a traceback) and a clear log
-line while it is away, and real replies again within 10 s of its return."""
+"""PostgreSQL or Redis restarted under the replicas: no traceback and a clear log line while it is away, and
+replies that remember the conversation again within 10 s of its return.
+
+While Redis is away no lock can be taken, and the channels apologise. While PostgreSQL is away, Rasa's
+FailSafeTrackerStore answers from an empty conversation that it cannot store (docs/scaling.md).
+"""
 
 from __future__ import annotations
 
@@ -35,20 +39,27 @@ def test_the_assistant_replies_again_soon_after_a_restart(
     service.stop()
     try:
         away = talk(cluster, sender, "how long should I put ice on my back?").replies
-        assert failure(away) is not None and joined(away) == TROUBLE
+        assert "Traceback" not in joined(away)
+        if server == "redis":
+            assert joined(away) == TROUBLE
         wait_for_line(cluster, "cluster.log", f"{name} (127.0.0.1:")
         wait_for_line(cluster, "rasa-*.log", "The assistant failed on a message")
     finally:
         service.start()
         service.wait_ready(time.monotonic() + 60)
     back = time.monotonic()
-    while failure(talk(cluster, sender, "how long should I put ice on my back?").replies) is not None:
+    while not remembers(talk(cluster, sender, "how long should I put ice on my back?").replies):
         assert time.monotonic() - back < BACK_WITHIN_SECONDS, (
             f"no real reply {BACK_WITHIN_SECONDS:.0f} s after {name} returned"
         )
         time.sleep(0.2)
     print(f"\n{name}: replies again {time.monotonic() - back:.1f} s after it returned")
     wait_for_line(cluster, "cluster.log", f"{name} (127.0.0.1:{service_port(cluster, server)}) is back")
+
+
+def remembers(replies: list[dict]) -> bool:
+    """A real answer to the ice question, without the disclaimer that the conversation's greeting already said."""
+    return failure(replies) is None and "not a doctor" not in joined(replies)
 
 
 def service_port(cluster: Cluster, server: str) -> int:
