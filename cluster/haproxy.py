@@ -128,17 +128,29 @@ def service(binaries: Binaries, workdir: Path, layout: Layout) -> Service:
     )
 
 
+def command(stats_socket: Path, line: str) -> str:
+    """One command on HAProxy's stats socket, and its answer; OSError when HAProxy is not there."""
+    with socket.socket(socket.AF_UNIX) as connection:
+        connection.settimeout(2)
+        connection.connect(str(stats_socket))
+        connection.sendall(f"{line}\n".encode())
+        return b"".join(iter(lambda: connection.recv(65536), b"")).decode()
+
+
+def set_state(stats_socket: Path, server: str, state: str) -> None:
+    """Put a server ("backend/server") in state ready, drain or maint, as an operator would."""
+    answer = command(stats_socket, f"set server {server} state {state}")
+    if answer.strip():
+        raise RuntimeError(f"HAProxy refused to set {server} {state}: {answer.strip()}")
+
+
 def server_states(stats_socket: Path) -> dict[str, str]:
     """`show stat` over the stats socket: "backend/server" -> UP, DOWN, MAINT, ... (empty when unreachable)."""
     try:
-        with socket.socket(socket.AF_UNIX) as connection:
-            connection.settimeout(2)
-            connection.connect(str(stats_socket))
-            connection.sendall(b"show stat\n")
-            data = b"".join(iter(lambda: connection.recv(65536), b""))
+        data = command(stats_socket, "show stat")
     except OSError:
         return {}
-    rows = csv.DictReader(io.StringIO(data.decode().lstrip("# ")))
+    rows = csv.DictReader(io.StringIO(data.lstrip("# ")))
     return {
         f"{row['pxname']}/{row['svname']}": row["status"].split()[0]
         for row in rows

@@ -30,7 +30,9 @@ from cluster.settings import (
 
 logger = logging.getLogger("cluster")
 START_SECONDS = 240.0  # for every server to be ready and UP in HAProxy (`make cluster` aims at 90 s)
-APOLOGY = "the channels answer with an apology instead of a reply"
+# What users meet while a shared server is away (docs/scaling.md).
+WITHOUT_POSTGRES = "the replicas can neither read nor store conversations (Rasa answers from an empty one)"
+WITHOUT_REDIS = "no turn can lock its conversation, and the channels answer with their apology"
 
 
 class Cluster:
@@ -74,10 +76,11 @@ class Cluster:
             stats_socket=self.stats_socket,
         )
         self.haproxy = haproxy.service(binaries, self.workdir, layout)
+        self.startup_seconds: float | None = None
         self.monitor = Monitor(
             [
-                Watched(f"PostgreSQL (127.0.0.1:{self.postgres_port})", self.database.ready, APOLOGY),
-                Watched(f"Redis (127.0.0.1:{self.redis_port})", self.redis.ready, APOLOGY),
+                Watched(f"PostgreSQL (127.0.0.1:{self.postgres_port})", self.database.ready, WITHOUT_POSTGRES),
+                Watched(f"Redis (127.0.0.1:{self.redis_port})", self.redis.ready, WITHOUT_REDIS),
             ]
         )
 
@@ -87,7 +90,7 @@ class Cluster:
         return [self.database, self.redis, *self.actions, *self.replicas, self.haproxy]
 
     def start(self) -> float:
-        """Start everything and wait until HAProxy has every server UP; return the seconds it took.
+        """Start everything and wait until HAProxy has every server UP; return (and keep) the seconds it took.
 
         On failure whatever started is stopped again, and the error names the server and ends with its log.
         """
@@ -110,7 +113,8 @@ class Cluster:
             raise
         self.write_state()
         self.monitor.start()
-        return time.monotonic() - started
+        self.startup_seconds = time.monotonic() - started
+        return self.startup_seconds
 
     def states(self) -> dict[str, str]:
         """HAProxy's view: "backend/server" -> UP, DOWN, ..."""
