@@ -12,7 +12,6 @@ import requests
 from actions.knowledge import guidance
 from cluster.settings import SCALED_ENDPOINTS
 from cluster.supervisor import Cluster
-from privacy.forget import Forgetter
 from privacy.tracker_store import tracker_store_url
 from testbed.cluster import Turn, stored_user_texts, talk, tracker
 from testbed.replies import answered
@@ -99,10 +98,3 @@ def test_forget_me_on_the_widget_page_deletes_the_conversation_from_postgresql(c
     assert response.status_code == 200 and response.json()["deleted"] > 2
     assert stored_user_texts(database, {session_id})[session_id] == []
     assert not [event for event in tracker(cluster, session_id)["events"] if event["event"] == "user"]
-
-
-def test_the_forgetter_of_telegrams_forget_deletes_from_postgresql(cluster: Cluster, sender: str) -> None:
-    answered(talk(cluster, sender, "hello").replies)
-    deleted = Forgetter(SCALED_ENDPOINTS).forget(sender)
-    assert deleted > 1
-    assert stored_user_texts(tracker_store_url(SCALED_ENDPOINTS), {sender})[sender] == []
