@@ -1,4 +1,5 @@
-"""One cluster for the whole test session (about 40 s to start): two Rasa replicas behind HAProxy on free ports.
+"""One cluster for the tests of this folder (about 40 s to start, stopped after them): two Rasa replicas
+behind HAProxy on free ports.
 
 Its client settings (RASA_URL, RASA_ENDPOINTS and endpoints.scaled.yml's variables) are in the environment
 while it runs, so that privacy/forget.py, the bot and the widget's server find its PostgreSQL as they would.
@@ -23,7 +24,7 @@ from testbed.web import WebServer
 READY_SECONDS = 120.0  # for a restarted replica to load its model and pass HAProxy's checks
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def cluster() -> Iterator[Cluster]:
     """The running cluster; a clear failure, never a skip, when its Debian packages are missing."""
     try:
@@ -63,7 +64,7 @@ class ClusterSite:
         return f"http://127.0.0.1:{self.web_port}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def web_page(cluster: Cluster) -> Iterator[str]:
     """web/serve.py for the cluster, as `make web` with the cluster's settings runs it; its URL."""
     site = ClusterSite(cluster.url, cluster.workdir / "logs")
