@@ -63,7 +63,7 @@ web: train  ## Rasa, the action server and the chat widget's demo page on http:/
 	 RASA_CORS_ORIGINS="$${RASA_CORS_ORIGINS:-http://127.0.0.1:$$port http://localhost:$$port}" \
 	 scripts/with-actions scripts/rasa-server
 
-cluster: train  ## PostgreSQL, Redis, CLUSTER_REPLICAS Rasa servers and 2 action servers behind HAProxy on 127.0.0.1:8000
+cluster: train  ## PostgreSQL, Redis, CLUSTER_REPLICAS Rasa and CLUSTER_ACTION_SERVERS action servers behind HAProxy on 127.0.0.1:CLUSTER_PORT
 	@python -m cluster up
 
 cluster-stop:  ## Stop what `make cluster` started
