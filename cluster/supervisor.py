@@ -154,11 +154,20 @@ class Cluster:
         (self.workdir / "pids.json").unlink(missing_ok=True)
 
 
-def log_to(path: Path) -> None:
-    """The cluster's own log lines to path and to stderr."""
+def log_to(path: Path) -> list[logging.Handler]:
+    """The cluster's own log lines to path and to stderr; returns the handlers, for stop_logging."""
     path.parent.mkdir(parents=True, exist_ok=True)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for handler in (logging.FileHandler(path), logging.StreamHandler()):
+    handlers: list[logging.Handler] = [logging.FileHandler(path), logging.StreamHandler()]
+    for handler in handlers:
         handler.setFormatter(formatter)
         logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    return handlers
+
+
+def stop_logging(handlers: list[logging.Handler]) -> None:
+    """Detach and close handlers that log_to attached."""
+    for handler in handlers:
+        logger.removeHandler(handler)
+        handler.close()

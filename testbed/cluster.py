@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL
 from cluster.debian import find_binaries
 from cluster.haproxy import BACKEND_HEADER
 from cluster.settings import Settings
-from cluster.supervisor import Cluster, log_to
+from cluster.supervisor import Cluster, log_to, stop_logging
 from testbed.replies import failure
 from testbed.servers import ROOT, free_port
 
@@ -40,13 +40,14 @@ def running_cluster(replicas: int = 2, action_servers: int = 2) -> Iterator[Clus
     workdir = Path(tempfile.mkdtemp(prefix="cluster-test-", dir=ROOT / "var"))
     workdir.chmod(0o755)
     settings = Settings(replicas, action_servers, free_port(), workdir, rasa_token=secrets.token_hex(16))
-    log_to(workdir / "logs" / "cluster.log")
+    handlers = log_to(workdir / "logs" / "cluster.log")
     cluster = Cluster(settings, binaries)
-    cluster.start()
     try:
+        cluster.start()
         yield cluster
     finally:
         cluster.stop()
+        stop_logging(handlers)
         for folder in (cluster.postgres.home, workdir / "postgres", workdir / "redis"):
             if folder.is_symlink():
                 folder.unlink()
