@@ -115,9 +115,8 @@ NOTES = [
     f"Cluster throughput: {USERS} users, each sending its next message after the previous reply, through HAProxy "
     "round-robin; '1 replica' puts rasa-2 in HAProxy's maintenance state, so both figures come from one cluster "
     "(PostgreSQL tracker store, Redis lock store, two action servers behind HAProxy), measured in turns 1, 2, 2, 1.",
-    "A turn in the cluster is slower than with the SQLite store of the rows above, even straight to one replica: "
-    "each turn takes and frees its conversation's lock in Redis and reads and writes the conversation in "
-    "PostgreSQL over TCP, and Rasa's SQL tracker store does so synchronously, inside the replica's event loop.",
+    "The cluster's rows compare with the single-server rows above from the same run ('ours': one Rasa server with "
+    "SQLite, no HAProxy, no Redis): the figures that count are ratios within one run, as other jobs share the cores.",
     "On these 2 cores a second replica can gain little: each Rasa server is one Python process that keeps about a "
     "core busy, and the load generator, HAProxy, PostgreSQL and the action servers share the same two cores. With "
     "a core per replica (and one or two for PostgreSQL, HAProxy and the action servers) throughput should grow "
