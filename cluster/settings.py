@@ -27,7 +27,6 @@ WEB_PORT = 8080  # the widget's demo page (web/serve.py)
 
 DATABASE = "rasa"  # PostgreSQL database and role of the tracker store
 DATABASE_USER = "rasa"
-REDIS_LOCK_DB = 1  # as endpoints.scaled.yml says
 
 # Rasa holds a conversation's lock for at most this long (TICKET_LOCK_LIFETIME, Rasa's own variable, default 60 s):
 # the conversations a killed replica was handling wait this long, not a minute, before carrying on elsewhere.
