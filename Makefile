@@ -14,10 +14,10 @@ export SANIC_HOST ?= 127.0.0.1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help setup train model shell run serve actions telegram web validate evaluate test test-all stories unit lint bench soak clean
+.PHONY: help setup train model shell run serve actions telegram web cluster cluster-stop cluster-test validate evaluate test test-all stories unit lint bench soak clean
 
 help:  ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt scripts/find-python
 	@py=$$(scripts/find-python) || exit 1; \
@@ -56,11 +56,22 @@ telegram: train  ## The Telegram bot (python -m bot), with Rasa and the action s
 	 RASA_URL=http://127.0.0.1:$${RASA_PORT:-5005} RASA_ENDPOINTS=$${RASA_ENDPOINTS:-endpoints.yml} \
 	 scripts/with-actions scripts/with-rasa python -m bot
 
-web: train  ## Rasa, the action server and the chat widget's demo page on http://127.0.0.1:8080/
+web: train  ## Rasa, the action server and the chat widget's demo page on http://127.0.0.1:8080/ (only the page if RASA_URL is set)
 	@scripts/web-setup
-	@port=$${WEB_PORT:-8080}; python -m web.serve --port $$port & web=$$!; trap 'kill $$web 2>/dev/null' EXIT; \
+	@if [ -n "$${RASA_URL:-}" ]; then exec python -m web.serve; fi; \
+	 port=$${WEB_PORT:-8080}; python -m web.serve --port $$port & web=$$!; trap 'kill $$web 2>/dev/null' EXIT; \
 	 RASA_CORS_ORIGINS="$${RASA_CORS_ORIGINS:-http://127.0.0.1:$$port http://localhost:$$port}" \
 	 scripts/with-actions scripts/rasa-server
+
+cluster: train  ## PostgreSQL, Redis, CLUSTER_REPLICAS Rasa and CLUSTER_ACTION_SERVERS action servers behind HAProxy on 127.0.0.1:CLUSTER_PORT
+	@python -m cluster up
+
+cluster-stop:  ## Stop what `make cluster` started
+	@python -m cluster stop
+
+cluster-test: train  ## The cluster's end-to-end checks, the 2,000-message replica kill and database restarts included
+	@scripts/web-setup
+	python -m pytest tests/cluster -q -m cluster
 
 bench: train  ## Latency, throughput, memory, cold start: ours against stock `rasa init` (BENCH_TRAINING=1 adds training)
 	python bench/run.py

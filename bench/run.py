@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import bridge, diary, machine, nlu, training  # noqa: E402
+from bench import bridge, cluster, diary, machine, nlu, training  # noqa: E402
 from bench.load import WEBHOOK, Run, concurrent, parse_path, sequential, users_script  # noqa: E402
 from bench.messages import CONVERSATIONS, PER_CONVERSATION, TOPIC_CONVERSATIONS, script  # noqa: E402
 from bench.procmem import tree_mib, tree_size  # noqa: E402
@@ -158,6 +158,9 @@ def main() -> None:
 
     print("Starting both assistants and measuring (a few minutes)...", flush=True)
     serve_and_measure(args, results, run_id)
+
+    print("Starting the cluster and measuring it (a few minutes)...", flush=True)
+    cluster.measure(results, args.load_messages, args.messages, run_id)
 
     print("Measuring the Telegram bridge...", flush=True)
     rss = bridge.rss()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,21 +14,12 @@ from typing import Any
 
 import requests
 
+from cluster.assistant import server_env
+from cluster.service import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHECKIN_TEST_DELAY_SECONDS = "3"  # the tests' check-in delay, instead of two days
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def server_env() -> dict[str, str]:
-    """The environment every server started here gets: no telemetry, loopback only, quiet TensorFlow."""
-    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1", "TF_CPP_MIN_LOG_LEVEL": "2"}
 
 
 def stop_process(process: subprocess.Popen | None) -> None:

@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import requests
 import socketio
@@ -18,10 +18,20 @@ import socketio
 from testbed.servers import ROOT, Assistant
 
 
-class WebServer:
-    """web/serve.py, serving the demo page and /forget for the session's assistant."""
+class Site(Protocol):
+    """What the widget's server is started for: an Assistant, or a cluster's front end."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    web_port: int
+    web_url: str
+    rasa_url: str
+    endpoints: Path
+    workdir: Path
+
+
+class WebServer:
+    """web/serve.py, serving the demo page and /forget for the session's assistant (or another Site)."""
+
+    def __init__(self, assistant: Site) -> None:
         self.url = assistant.web_url
         self.log = assistant.workdir / "web.log"
         with self.log.open("ab") as log:

@@ -19,7 +19,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
 
 # A test that uses one of these fixtures talks to a server over a socket: it is end to end (`e2e`), the rest `unit`.
 SERVER_FIXTURES = frozenset(
-    {"assistant", "web", "socket_user", "telegram", "rasa", "start_bot", "start_user", "channel"}
+    {"assistant", "web", "socket_user", "telegram", "rasa", "start_bot", "start_user", "channel", "cluster"}
 )
 
 

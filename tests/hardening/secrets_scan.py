@@ -19,8 +19,11 @@ YAML_KEY = re.compile(
     r"[A-Za-z0-9_.-]*)[\"']?\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-# Values that are no secret: empty, null, or taken from the environment.
-HARMLESS_VALUE = re.compile(r"""^(?:|~|null|none|true|false|["']{2}|["']?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?["']?)$""", re.I)
+# Values that are no secret: empty, null, or taken from the environment ($NAME, ${NAME}, and compose's
+# ${NAME:?message} (required) and ${NAME:-} (empty by default); ${NAME:-default} would put a default in git).
+HARMLESS_VALUE = re.compile(
+    r"""^(?:|~|null|none|true|false|["']{2}|["']?\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*(?::\?[^}]*|:-)?\})["']?)$""", re.I
+)
 
 
 def repository_files(root: Path) -> list[Path]:

@@ -30,6 +30,7 @@ FAKE_AWS = "AKIA" + "ABCDEFGHIJKLMNOP"
         ("credentials.yml", "telegram:\n  access_token: " + "s3cr3t-value"),
         ("credentials.yml", "rest:\n  secret: " + "'hunter2'"),
         ("endpoints.yml", "tracker_store:\n  password: " + "pa55word"),
+        ("docker-compose.yml", "  POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-" + "pa55word}"),
         (".env", "TELEGRAM_TOKEN=x"),
     ],
 )
@@ -45,6 +46,8 @@ def test_the_scanner_finds_a_planted_secret(name: str, text: str) -> None:
         "socketio:\n  token: null\n",
         'api:\n  secret: ""\n',
         "  auth_token: $RASA_TOKEN  # from the environment\n",
+        "  POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}\n",
+        "  TELEGRAM_TOKEN: ${TELEGRAM_TOKEN:-}\n",
     ],
 )
 def test_the_scanner_lets_environment_references_pass(text: str) -> None:
