@@ -41,13 +41,16 @@ def rasa_replica(number: int, port: int, endpoints: Mapping[str, str], workdir: 
     )
 
 
-def action_server(number: int, port: int, workdir: Path) -> Service:
-    """Action server number `number` (from 1) on 127.0.0.1:port: `python -m actions`, as `make actions` runs it."""
+def action_server(number: int, port: int, endpoints: Mapping[str, str], workdir: Path) -> Service:
+    """Action server number `number` (from 1) on 127.0.0.1:port: `python -m actions`, as `make actions` runs it.
+
+    It keeps the pain diary in the conversations' database: endpoints.scaled.yml, with endpoints' values.
+    """
     return Service(
         name=f"actions-{number}",
         command=[str(PYTHON), "-m", "actions", "--port", str(port)],
         log=workdir / "logs" / f"actions-{number}.log",
         ready=lambda: http_ok(f"http://127.0.0.1:{port}/health"),
-        env=server_env(),
+        env=server_env({**endpoints, "RASA_ENDPOINTS": str(SCALED_ENDPOINTS)}),
         cwd=ROOT,
     )

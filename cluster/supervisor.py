@@ -63,7 +63,7 @@ class Cluster:
             raise RuntimeError(f"{SCALED_ENDPOINTS.name} needs {sorted(unfilled)}, which the cluster does not set")
         token = {"RASA_TOKEN": settings.rasa_token} if settings.rasa_token else {}
         action_ports = [free_port() for _ in range(settings.action_servers)]
-        self.actions = [action_server(n, port, self.workdir) for n, port in enumerate(action_ports, 1)]
+        self.actions = [action_server(n, port, self.endpoints, self.workdir) for n, port in enumerate(action_ports, 1)]
         self.rasa_ports = [free_port() for _ in range(settings.replicas)]
         replica_env = {**self.endpoints, **token}
         self.replicas = [rasa_replica(n, port, replica_env, self.workdir) for n, port in enumerate(self.rasa_ports, 1)]

@@ -8,10 +8,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
+import sqlalchemy
 
 from actions.knowledge import guidance
 from cluster.settings import SCALED_ENDPOINTS
 from cluster.supervisor import Cluster
+from diary.store import DiaryStore
 from privacy.tracker_store import tracker_store_url
 from testbed.cluster import Turn, stored_user_texts, talk, tracker
 from testbed.replies import answered
@@ -98,3 +100,15 @@ def test_forget_me_on_the_widget_page_deletes_the_conversation_from_postgresql(c
     assert response.status_code == 200 and response.json()["deleted"] > 2
     assert stored_user_texts(database, {session_id})[session_id] == []
     assert not [event for event in tracker(cluster, session_id)["events"] if event["event"] == "user"]
+
+
+def test_the_diary_is_kept_in_postgresql_whichever_replica_answers(cluster: Cluster, sender: str) -> None:
+    """Entries logged through both replicas (and both action servers) land in PostgreSQL and come back as one chart."""
+    turns = [talk(cluster, sender, text) for text in ("pain 6 today", "log 4 stiff after gardening", "show my diary")]
+    alternating(turns)
+    assert "Noted in your pain diary: 6 out of 10" in answered(turns[0].replies)
+    assert "2 entries over less than a day: down from 6 to 4." in answered(turns[2].replies)
+    assert any(str(reply.get("image", "")).startswith("data:image/png;base64,") for reply in turns[2].replies)
+    diary = DiaryStore(sqlalchemy.create_engine(tracker_store_url(SCALED_ENDPOINTS)))
+    stored = [(entry.pain, entry.note) for entry in diary.entries(sender)]
+    assert stored == [(6.0, None), (4.0, "stiff after gardening")]

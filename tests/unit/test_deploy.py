@@ -71,7 +71,8 @@ def test_rasa_gets_every_variable_of_the_scaled_endpoints_at_the_standard_ports(
 
 
 def test_the_clients_forget_in_the_same_database(compose: dict[str, Any]) -> None:
-    for client in (WEB, BOT):
+    """The bot and the web page forget, and the action servers keep the diary, in Rasa's database."""
+    for client in (WEB, BOT, ACTIONS):
         assert {name: env(compose, client)[name] for name in scaled_variables()} == {
             name: env(compose, RASA)[name] for name in scaled_variables()
         }
