@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -18,8 +18,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.replies import ask_choice, in_shell, section_reply, yes_no
+from actions.replies import ask_choice, in_shell, latest_intent, section_reply, yes_no
 from diary import checkins, rules
+from diary.checkins import utc_now
 from diary.log import Logged, log_entry, log_message
 from diary.parse import Correction, read_entry
 from diary.service import open_store, show
@@ -43,11 +44,6 @@ CROSSING_RESPONSES = {
 def diary_store() -> DiaryStore:
     """The diary beside the conversations, opened on first use."""
     return open_store(endpoints_file())
-
-
-def utc_now() -> datetime:
-    """The diary's clock."""
-    return datetime.now(timezone.utc)
 
 
 def score(pain: float) -> str:
@@ -186,7 +182,7 @@ class ActionKeepPainScore(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         offered = tracker.get_slot(OFFERED_SLOT)
-        agreed = (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
+        agreed = latest_intent(tracker) == "affirm"
         if offered is None:
             dispatcher.utter_message(response="utter_affirm_ack" if agreed else "utter_deny_ack")
         elif agreed:

@@ -16,7 +16,6 @@ from actions.typed_answers import SCORE, pain_score
 from components.durations import NUMBER_WORDS
 from components.pain_scale import PAIN_SCALE_MAX
 
-LOG_COMMAND = re.compile(r"^\s*/?log\b", re.IGNORECASE)  # "/log 6", or "log 6" once a channel drops the slash
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
 WORD = re.compile(r"[a-z]+")
 OUT_OF = re.compile(r"^\s*(?:/\s*10|out\s+of\s+(?:10|ten))\b", re.IGNORECASE)
@@ -67,7 +66,6 @@ class Correction:
 
 def read_entry(text: str) -> Reading | Correction:
     """The entry a log message gives, or why it gives none."""
-    text = LOG_COMMAND.sub("", text, count=1)
     score = pain_score(text)
     if score is None:
         number = _any_number(text)
