@@ -30,6 +30,8 @@ HYPOTHETICAL = (
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 MIN_WORDS = 3  # shorter sentences ("lower back", "yes please") say too little to compare with a red flag
 GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people", "anyone"})
+# "Is it normal for back spasms to make your chest feel heavy?" asks about what one feels oneself.
+ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
 
 
 def about_someone_else(doc: Doc) -> list[Span]:
@@ -78,8 +80,11 @@ def asked_in_general(sentence: Span) -> bool:
     words = [token.lower_ for token in sentence if not token.is_punct]
     if not words or speaks_of_oneself(sentence):
         return False
-    is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS
-    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and words[1:2] != ["it"]
+    if words[:3] in (["is", "it", word] for word in ABOUT_ONESELF):
+        return False
+    # "can losing weight help stop spasms" is a question without its "?"; "could not pee" is no question
+    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and not set(words[1:2]) & {"it", "not", "n't", "nt", "no"}
+    is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_about_a_sign
     return is_question and (
         words[0] in QUESTION_OPENERS or asks_about_a_sign or any(word in GENERIC_YOU for word in words)
     )

@@ -41,6 +41,9 @@ ANSWER_NO = {"no", "none", "nope", "never", "negative", "nil"}
 # "never had chest pain like this" asserts the span.
 ASSERTING_AFTER = {("like", "this"), ("like", "that"), ("this", "bad")}
 RELIEVED = {"normally", "strong"}
+# Cues that can open a list of absent things: "no lumps, bumps or swelling".
+LIST_CUES = {"no", "without", "nor", "neither"}
+LIST_JOINERS = {"or", "nor", "and", ","}
 # fmt: on
 
 
@@ -55,8 +58,24 @@ def is_negated(span: Span) -> bool:
     return _cue_before(span) or _fine_after(span)
 
 
+def _continues_a_negated_list(comma: Token) -> bool:
+    """A comma between items of a list after "no": "no lumps, bumps or swelling" lists what is absent, where
+    "no fever, I wet myself" is two clauses. An item is one or two words; the list goes on to an "or"."""
+    after = comma.doc[comma.i + 1 : comma.i + 4]
+    if not after or after[0].lower_ in SUBJECTS or not any(token.lower_ in LIST_JOINERS for token in after[1:]):
+        return False
+    for length in (1, 2):
+        start = comma.i - length - 1
+        if start >= 0 and comma.doc[start].lower_ in LIST_CUES:
+            if all(word.is_alpha for word in comma.doc[start + 1 : comma.i]):
+                return True
+    return False
+
+
 def _ends_clause(token: Token) -> bool:
     """Sentence punctuation, a line break, a contrast word, or "and" that starts a new clause."""
+    if token.text == "," and _continues_a_negated_list(token):
+        return False
     if token.is_space or token.text in CLAUSE_PUNCT or token.lower_ in CLAUSE_WORDS:
         return True
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None

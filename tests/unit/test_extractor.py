@@ -109,6 +109,9 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I'm 60 and this is new", [("age_onset", "urgent")]),
         ("I'm 17 and my back hurts", [("age_onset", "urgent")]),
         ("I have a fever and I can't pee", [("fever", "urgent"), ("urine_retention", "emergency")]),
+        ("is it normal for a spasm to make your chest feel heavy?", [("chest_pain", "emergency")]),
+        ("could not pee all day", [("urine_retention", "emergency")]),
+        ("no fever, my legs are numb and weak", [("both_legs", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -138,6 +141,8 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "what does cauda equina mean?",
         "my kid's toy chest is heavy",
         "I lost weight on purpose",
+        "can losing weight help stop back spasms",
+        "no lumps, bumps or swelling on my back",
     ],
 )
 def test_no_red_flags(text: str) -> None:

@@ -36,6 +36,8 @@ def span_of(text: str, phrase: str) -> Span:
         ("numbness: none", "numbness"),
         ("I haven't wet myself", "wet myself"),
         ("no fever and chills", "chills"),
+        ("no bumps, lumps or swelling on my spine", "swelling on my spine"),
+        ("no fever, chills or sweats", "sweats"),
     ],
 )
 def test_negated(text: str, phrase: str) -> None:
@@ -51,6 +53,7 @@ def test_negated(text: str, phrase: str) -> None:
         ("no fever and can't feel my bum", "can't feel my bum"),
         ("No fever. I wet myself", "wet myself"),
         ("no fever, I wet myself", "wet myself"),
+        ("no fever, my legs are numb and weak", "legs are numb"),
         ("No I wet myself", "wet myself"),
         ("I can't pee", "can't pee"),
         ("I can't feel my bum", "can't feel my bum"),

@@ -115,6 +115,42 @@ EXAMPLES = [
     ("I take anti-rejection drugs after my kidney transplant", "immunosuppression"),
     ("I'm on Humira", "immunosuppression"),
     ("I have HIV", "immunosuppression"),
+    # everyday words for the same signs
+    ("I woke up in a wet bed again", "bladder_bowel"),
+    ("my knickers are a bit damp again", "bladder_bowel"),
+    ("I go to the loo and it takes forever to start", "urine_retention"),
+    ("I never fully empty", "urine_retention"),
+    ("I can't seem to empty my bladder", "urine_retention"),
+    ("my pee just won't start", "urine_retention"),
+    ("I don't get the feeling that I need to wee", "urine_retention"),
+    ("pins n needles around my privates", "saddle_numbness"),
+    ("my backside feels like it belongs to someone else, all numb", "saddle_numbness"),
+    ("my feet drag and both of my feet flop when I walk", "both_legs"),
+    ("I can't lift my toes", "both_legs"),
+    ("my left leg was tingly and now the right one is numb too", "both_legs"),
+    ("my chest feels like someone is sitting on it", "chest_pain"),
+    ("a squeezing pain in the centre of my chest", "chest_pain"),
+    ("I'm panting just walking upstairs", "chest_pain"),
+    ("a cow kicked me hard in the back", "trauma"),
+    ("I took a huge hit playing hockey", "trauma"),
+    ("an elbow straight into my back", "trauma"),
+    ("hot then freezing cold all evening", "fever"),
+    ("shaking under the blankets", "fever"),
+    ("the thermometer read 38.6", "fever"),
+    ("I'm not trying to lose weight but I have", "weight_loss"),
+    ("I look so thin lately", "weight_loss"),
+    ("needed a new notch in my belt", "weight_loss"),
+    ("I'm on treatment for bowel cancer", "cancer_history"),
+    ("lying down makes no difference", "night_pain"),
+    ("it's worse when I get into bed", "night_pain"),
+    ("a lump in the middle of my back", "back_lump"),
+    ("a swelling the size of an egg on my spine", "back_lump"),
+    ("my spine looks like it's curving to one side", "back_lump"),
+    ("seventeen here and my back hurts", "age_onset"),
+    ("I just turned 60", "age_onset"),
+    ("I inject into my legs", "iv_drugs"),
+    ("still injecting most days", "iv_drugs"),
+    ("I use clean needles from the chemist", "iv_drugs"),
 ]
 
 # Words that look like a flag and are not: no pattern of any flag may match them.
@@ -160,6 +196,13 @@ DISMISSED = [
     ("I nearly fainted when I saw the bill", "aaa", "fainted when I saw"),
     ("I need to move my chest of drawers", "chest_pain", "chest of drawers"),
     ("both legs ache after leg day", "both_legs", "leg day"),
+    ("both legs are sore from a long hike", "both_legs", "from a long hike"),
+    ("the sheets were soaked with sweat", "bladder_bowel", "sweat"),
+    ("almost didn't make it to the loo but got there fine", "bladder_bowel", "got there fine"),
+    ("I tripped over the cat but caught myself", "trauma", "caught myself"),
+    ("it wakes me when I roll onto my side", "night_pain", "when I roll onto"),
+    ("the pain's been shooting up for days", "iv_drugs", "pain's been shooting"),
+    ("told I had a curve as a teenager", "age_onset", "as a teenager"),
 ]
 
 # Signs put on someone else: a NOT_RED_FLAG match without an id holds the flag's match.
@@ -168,6 +211,8 @@ SOMEONE_ELSE = [
     ("my husband is on methotrexate", "methotrexate"),
     ("my brother used to inject heroin", "inject heroin"),
     ("my little boy has a fever", "fever"),
+    ("my 85 year old grandad", "85 year old"),
+    ("my kids aged 4 and 6", "aged 4"),
 ]
 
 FLAG = """\
