@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
+from actions.own_pain import told_own_pain_before
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
 from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
+from actions.symptom_check import SUMMARY_SLOT
 from actions.triage import remind_of_tier
 
 
@@ -45,13 +47,27 @@ def asked_for_products(text: str) -> bool:
     return text.startswith("/") or asks_about_products(text)
 
 
+def asks_whether_to_see_a_doctor_about_own_pain(tracker: Tracker) -> bool:
+    """ "Should I see my GP?" after telling of one's own pain, before any symptom check has answered it: the
+    general passage can't say, the check's questions can."""
+    return (
+        latest_intent(tracker) == "ask_when_to_see_doctor"
+        and not (tracker.active_loop or {}).get("name")
+        and not tracker.get_slot(SUMMARY_SLOT)
+        and told_own_pain_before(tracker)
+    )
+
+
 class ActionAnswerTopic(Action):
-    """Answer a topic question from its guidance section, then offer related topics."""
+    """Answer a topic question from its guidance section, then offer related topics; a question about seeing a
+    doctor, after the person told of their own pain, starts the symptom check instead."""
 
     def name(self) -> str:
         return "action_answer_topic"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if asks_whether_to_see_a_doctor_about_own_pain(tracker):
+            return [FollowupAction("action_start_symptom_check")]
         section = section_for_intent(latest_intent(tracker))
         text = tracker.latest_message.get("text") or ""
         if section is not None and section.id == PRODUCT_SECTION and not asked_for_products(text):

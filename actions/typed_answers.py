@@ -34,7 +34,10 @@ EASING = (
     "easing", "eased", "eases", "easier", "getting better", "bit better", "little better", "better", "helps",
     "helping", "improving", "improved", "improves", "settles", "settling", "calms down", "not yet", "only just",
 )
-NOT_TRIED = re.compile(r"(?:\bnot|n't|\bnt|\bnever)(?:\W+[\w']+){0,3}?\W+(?:tried|try|used|taken)\b")
+# "haven't tried", "havnt tried", "didnt try", "never used": typed without the apostrophe too
+NOT_TRIED = re.compile(
+    r"(?:\bnot|n't|\bnt|\bnever|\b(?:havn|haven|hvn|didn|din|hasn)t)(?:\W+[\w']+){0,3}?\W+(?:tried|try|used|taken)\b"
+)
 # Answers to "does it keep coming back?" beyond yes and no.
 RECURS = (
     "on and off", "off and on", "keeps coming back", "comes and goes", "come and go", "every", "again", "always",

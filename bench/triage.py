@@ -25,7 +25,9 @@ from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
 # Two first-message suites by two writers who never saw data/ or the patterns; see bench/RESULTS.md.
-FIRST_MESSAGE_SUITES = tuple(ROOT / "tests" / "blind" / name for name in ("red_flags.yml", "red_flags_fresh.yml", "red_flags_third.yml"))
+FIRST_MESSAGE_SUITES = tuple(
+    ROOT / "tests" / "blind" / name for name in ("red_flags.yml", "red_flags_fresh.yml", "red_flags_third.yml")
+)
 VIGNETTES = ROOT / "tests" / "blind" / "vignettes.yml"
 RESULT = ROOT / "results" / "triage.json"
 # Each level of care is the section that gives its advice, most urgent first.

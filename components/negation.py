@@ -66,9 +66,9 @@ def _continues_a_negated_list(comma: Token) -> bool:
         return False
     for length in (1, 2):
         start = comma.i - length - 1
-        if start >= 0 and comma.doc[start].lower_ in LIST_CUES:
-            if all(word.is_alpha for word in comma.doc[start + 1 : comma.i]):
-                return True
+        items = comma.doc[start + 1 : comma.i] if start >= 0 else []
+        if start >= 0 and comma.doc[start].lower_ in LIST_CUES and all(word.is_alpha for word in items):
+            return True
     return False
 
 

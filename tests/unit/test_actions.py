@@ -249,3 +249,43 @@ def test_describing_a_near_sign_again_after_the_safety_question_is_a_yes(
     events = ActionRedFlag().run(dispatcher, tracker, domain)
     assert events[0] == SlotSet("triage_tier", "urgent")
     assert render(dispatcher)[0] == "You said yes to: injecting drugs."
+
+
+def conversation_tracker(earlier: list[tuple[str, str]], text: str, intent: str, **slots: Any) -> Tracker:
+    """A tracker whose user said `earlier` (text, intent) before the latest message."""
+    events = [
+        {"event": "user", "text": said, "parse_data": {"intent": {"name": name}, "entities": []}}
+        for said, name in earlier
+    ]
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
+    events.append({"event": "user", "text": text, "parse_data": latest})
+    return Tracker("user", slots, latest, events, False, None, {}, "action_listen")
+
+
+@pytest.mark.parametrize(
+    "opening", ["having back spasms after gardening, what helps?", "my lower back went this morning"]
+)
+def test_asking_about_a_doctor_after_telling_of_ones_own_pain_starts_the_symptom_check(
+    opening: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker([(opening, "ask_relief")], "should I see my GP?", "ask_when_to_see_doctor")
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    ("earlier", "slots"),
+    [
+        ([], {}),  # a first message: the general answer
+        ([("what causes back spasms?", "ask_causes")], {}),  # no pain of one's own told
+        ([("my back went this morning", "describe_pain")], {"care_summary": [{"response": "utter_self_care"}]}),
+    ],
+)
+def test_asking_about_a_doctor_otherwise_gets_the_general_answer(
+    earlier: list[tuple[str, str]], slots: dict[str, Any], dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker(earlier, "when should I see a doctor?", "ask_when_to_see_doctor", **slots)
+    ActionAnswerTopic().run(dispatcher, tracker, domain)
+    assert [message.get("answer") for message in dispatcher.messages if message.get("answer")] == [
+        guidance()["when_to_see_doctor"].answer
+    ]

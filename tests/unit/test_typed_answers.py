@@ -44,6 +44,8 @@ def test_yes_or_no_in_words(text: str, expected: bool | None) -> None:
         ("haven't tried anything yet", True),
         ("haven't really tried either yet, that's why I'm asking", True),
         ("not tried ice", True),
+        ("havnt tried anythin yet", True),
+        ("didnt try anything", True),
         ("yes", True),
         ("nope", False),
         ("dunno", None),
