@@ -36,7 +36,7 @@ def test_start_says_back_what_it_understood(
     assert ActionStartSymptomCheck().run(dispatcher, tracker_from("symptom_check_start"), {}) == []
     assert responses(dispatcher) == ["utter_sorry_in_pain_details", "utter_symptom_check_intro"]
     assert render(dispatcher) == [
-        "I'm sorry you're in pain: your lower back for 3 days at 6 out of 10.",
+        "I'm sorry you're in pain (your lower back for 3 days at 6 out of 10).",
         "A few quick questions will help me point you to the right advice. You can say stop at any time.",
     ]
 
@@ -111,7 +111,7 @@ def test_long_or_recurring_pain_is_sent_to_a_doctor(
         "utter_ask_keep_score",
     ]
     assert render(dispatcher)[:2] == [
-        "I'm sorry you're in pain: your neck for about 3 weeks at 4 out of 10.",
+        "I'm sorry you're in pain (your neck for about 3 weeks at 4 out of 10).",
         "Because it has lasted more than two weeks and it keeps coming back, the advice is to see a doctor.",
     ]
     assert dispatcher.messages[2]["answer"] == guidance()["when_to_see_doctor"].answer
