@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
-from actions.own_pain import told_own_pain_before
+from actions.own_pain import tells_own_pain_and_asks_whether_to_worry, told_own_pain_before
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
 from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
 from actions.symptom_check import SUMMARY_SLOT
@@ -47,26 +47,25 @@ def asked_for_products(text: str) -> bool:
     return text.startswith("/") or asks_about_products(text)
 
 
-def asks_whether_to_see_a_doctor_about_own_pain(tracker: Tracker) -> bool:
-    """ "Should I see my GP?" after telling of one's own pain, before any symptom check has answered it: the
-    general passage can't say, the check's questions can."""
-    return (
-        latest_intent(tracker) == "ask_when_to_see_doctor"
-        and not (tracker.active_loop or {}).get("name")
-        and not tracker.get_slot(SUMMARY_SLOT)
-        and told_own_pain_before(tracker)
-    )
+def wants_own_pain_assessed(tracker: Tracker) -> bool:
+    """Outside a symptom check and before one has answered: "should I see my GP?" after telling of one's own
+    pain, or one's own pain told with "is that bad?". The general passage can't say; the check's questions can."""
+    if (tracker.active_loop or {}).get("name") or tracker.get_slot(SUMMARY_SLOT):
+        return False
+    if tells_own_pain_and_asks_whether_to_worry(tracker.latest_message.get("text") or ""):
+        return True
+    return latest_intent(tracker) == "ask_when_to_see_doctor" and told_own_pain_before(tracker)
 
 
 class ActionAnswerTopic(Action):
-    """Answer a topic question from its guidance section, then offer related topics; a question about seeing a
-    doctor, after the person told of their own pain, starts the symptom check instead."""
+    """Answer a topic question from its guidance section, then offer related topics; a question about one's own
+    pain starts the symptom check instead."""
 
     def name(self) -> str:
         return "action_answer_topic"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if asks_whether_to_see_a_doctor_about_own_pain(tracker):
+        if wants_own_pain_assessed(tracker):
             return [FollowupAction("action_start_symptom_check")]
         section = section_for_intent(latest_intent(tracker))
         text = tracker.latest_message.get("text") or ""

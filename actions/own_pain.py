@@ -1,4 +1,4 @@
-"""Has the person told of their own pain earlier in this conversation? Then "should I see my GP?" is about them."""
+"""Is a question about the person's own pain? Then the symptom check answers it, not a general passage."""
 
 from __future__ import annotations
 
@@ -15,6 +15,21 @@ FIRST_PERSON_PAIN = re.compile(
     r"\b(?:my|i|i'm|im|i've|ive|having|got)\b[^.?!]{0,25}?\b(?:back|spasm\w*|pain\w*|ache\w*|hurt\w*|sore|agony)\b",
     re.IGNORECASE,
 )
+
+
+# "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?"
+ASKS_WHETHER_TO_WORRY = re.compile(
+    r"\b(?:is (?:that|this|it) (?:bad|serious|dangerous|normal|ok|okay|a problem|something)"
+    r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
+    r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_own_pain_and_asks_whether_to_worry(text: str) -> bool:
+    """ "Pulled something at the gym, my back hurts when I move. Is that bad?": a question for the symptom
+    check, whatever topic its words are near."""
+    return bool(FIRST_PERSON_PAIN.search(text) and ASKS_WHETHER_TO_WORRY.search(text))
 
 
 def _tells_own_pain(event: dict[str, Any]) -> bool:

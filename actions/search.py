@@ -23,7 +23,23 @@ WARNING_SECTION = "warning_signs"
 # The article's products are offered only to someone who asks about products.
 PRODUCT_SECTION = "hemp_products"
 PRODUCT_TERMS = frozenset(
-    {"product", "hemp", "cbd", "cbdmedic", "gummy", "gummies", "ointment", "cream", "buy", "brand", "charlotte", "shop"}
+    {
+        "product",
+        "hemp",
+        "cbd",
+        "cbdmedic",
+        "gummy",
+        "gummies",
+        "ointment",
+        "cream",
+        "buy",
+        "brand",
+        "charlotte",
+        "shop",
+        "menthol",
+        "camphor",
+        "balm",
+    }
 )
 MIN_CANDIDATE_CONFIDENCE = 0.1
 MAX_CANDIDATES = 3

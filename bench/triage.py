@@ -26,9 +26,10 @@ from testbed.servers import ROOT, Assistant, running_assistant
 
 # Two first-message suites by two writers who never saw data/ or the patterns; see bench/RESULTS.md.
 FIRST_MESSAGE_SUITES = tuple(
-    ROOT / "tests" / "blind" / name for name in ("red_flags.yml", "red_flags_fresh.yml", "red_flags_third.yml")
+    ROOT / "tests" / "blind" / name
+    for name in ("red_flags.yml", "red_flags_fresh.yml", "red_flags_third.yml", "red_flags_fourth.yml")
 )
-VIGNETTES = ROOT / "tests" / "blind" / "vignettes.yml"
+VIGNETTE_SUITES = (ROOT / "tests" / "blind" / "vignettes.yml", ROOT / "tests" / "blind" / "vignettes_second.yml")
 RESULT = ROOT / "results" / "triage.json"
 # Each level of care is the section that gives its advice, most urgent first.
 LEVEL_SECTIONS = {
@@ -190,9 +191,13 @@ def run_vignette(assistant: Assistant, story: dict[str, Any]) -> Vignette:
     return outcome
 
 
-def run_vignettes(assistant: Assistant, path: Path = VIGNETTES) -> list[Vignette]:
-    """Every vignette in a conversation of its own."""
-    stories = yaml.safe_load(path.read_text(encoding="utf-8"))["vignettes"]
+def run_vignettes(assistant: Assistant, paths: tuple[Path, ...] = VIGNETTE_SUITES) -> list[Vignette]:
+    """Every vignette in a conversation of its own; ids are named by their suite ("vignettes_second:urgent-03")."""
+    stories = [
+        {**story, "id": f"{path.stem}:{story['id']}"}
+        for path in paths
+        for story in yaml.safe_load(path.read_text(encoding="utf-8"))["vignettes"]
+    ]
     return [run_vignette(assistant, story) for story in stories]
 
 
@@ -231,7 +236,8 @@ def report(first: list[FirstMessage], vignettes: list[Vignette]) -> str:
         f"  red flags caught (advice, or a safety question first): {scores['caught']}/{scores['red_flags']}",
         f"  false alarms on look-alikes: {scores['false_alarms']}/{scores['look_alikes']}"
         f" (safety questions: {scores['safety_questions_on_look_alikes']})",
-        f"Vignettes ({VIGNETTES.relative_to(ROOT)}): {scores['vignettes_right']}/{scores['vignettes']} right",
+        f"Vignettes ({', '.join(str(path.relative_to(ROOT)) for path in VIGNETTE_SUITES)}):"
+        f" {scores['vignettes_right']}/{scores['vignettes']} right",
         *[f"  {level:10} {score}" for level, score in scores["vignettes_by_level"].items()],
         f"  emergency vignettes given home advice before emergency advice: {scores['emergency_home_advice_first']}",
         "Misses:",

@@ -31,7 +31,7 @@ UNIT_DAYS = {
 FIXED_DAYS_PREFIX = "days:"
 WEEKDAY_ID = "weekday"  # "since Tuesday", "since the weekend": days back to that day
 DAY_NAMES = (
-    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed", "weds"), ("thursday", "thu", "thur", "thurs"),
     ("friday", "fri"), ("saturday", "sat", "weekend"), ("sunday", "sun"),
 )  # fmt: skip
 WEEKDAYS = {name: index for index, names in enumerate(DAY_NAMES) for name in names}

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from components.language import SPANS_KEY
-from components.negation import denies_something, is_negated
+from components.negation import denies_something, is_negated, negated_by_a_cue
 from components.red_flags import NOT_RED_FLAG, lexicon, load_red_flags
 
 RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
@@ -92,12 +92,12 @@ def asked_in_general(sentence: Span) -> bool:
 
 def _explained_away(span: Span) -> bool:
     """True when a dismisser of the span's own flag matches in the same sentence ("lost weight on a diet"),
-    unless the dismisser is itself negated ("pain at night and nothing eases it")."""
+    unless a cue negates the dismisser ("pain at night and nothing eases it"); "got over it fine" stays one."""
     return any(
         other.label_ == NOT_RED_FLAG
         and other.id_ == span.id_
         and other.sent.start == span.sent.start
-        and not is_negated(other)
+        and not negated_by_a_cue(other)
         for other in span.doc.spans[SPANS_KEY]
     )
 

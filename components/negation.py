@@ -55,7 +55,7 @@ def is_negated(span: Span) -> bool:
     following = tuple(token.lower_ for token in span.doc[span.end : span.end + 2])
     if following in ASSERTING_AFTER:
         return False
-    return _cue_before(span) or _fine_after(span)
+    return negated_by_a_cue(span) or _fine_after(span)
 
 
 def _continues_a_negated_list(comma: Token) -> bool:
@@ -105,7 +105,7 @@ def _clause_before(span: Span) -> list[Token]:
     return tokens
 
 
-def _cue_before(span: Span) -> bool:
+def negated_by_a_cue(span: Span) -> bool:
     """The nearest cue in the clause before the span negates it, unless it is a double negative.
 
     "can't walk without my legs giving way" negates "without", so the span stands.

@@ -221,7 +221,12 @@ def test_search_without_a_match_offers_the_topics_the_classifier_half_believed(
 
 @pytest.mark.parametrize(
     ("text", "shows_products"),
-    [("haven't really tried either yet", False), ("does CBD cream help?", True), ("/ask_hemp_products", True)],
+    [
+        ("haven't really tried either yet", False),
+        ("does CBD cream help?", True),
+        ("/ask_hemp_products", True),
+        ("does a menthol rub work?", True),
+    ],
 )
 def test_products_only_for_someone_who_asks_about_products(
     dispatcher: CollectingDispatcher, domain: dict[str, Any], text: str, shows_products: bool
@@ -289,3 +294,25 @@ def test_asking_about_a_doctor_otherwise_gets_the_general_answer(
     assert [message.get("answer") for message in dispatcher.messages if message.get("answer")] == [
         guidance()["when_to_see_doctor"].answer
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I pulled something in my back at the gym, it hurts when I bend. Is that bad?", "ask_rest_and_movement"),
+        ("my lower back's gone stiff after a long drive, should I be concerned?", "ask_causes"),
+    ],
+)
+def test_ones_own_pain_told_with_is_that_bad_starts_the_symptom_check(
+    text: str, intent: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker([], text, intent)
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+def test_a_general_is_that_bad_question_gets_the_topic(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker([], "is it bad to sit all day with back spasms?", "ask_causes")
+    ActionAnswerTopic().run(dispatcher, tracker, domain)
+    assert guidance()["causes"].answer in [message.get("answer") for message in dispatcher.messages]

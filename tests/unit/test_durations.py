@@ -55,6 +55,7 @@ def test_to_days(text: str, days: float) -> None:
         ("since training on tuesday", 6.0),
         ("since last thurs", 4.0),
         ("since Monday", 7.0),  # said on a Monday: a week ago
+        ("since weds", 5.0),
     ],
 )
 def test_since_a_day_of_the_week_counts_back_to_it(text: str, days: float) -> None:

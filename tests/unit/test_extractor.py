@@ -65,6 +65,8 @@ def test_body_part_duration_and_pain_level() -> None:
         ("I take ibuprofen twice a day", []),
         ("I'm 45 years old", []),
         ("I'll come back later", []),
+        ("on and off for months", [("duration", 90.0)]),
+        ("it's been like this for weeks", [("duration", 21.0)]),
     ],
 )  # fmt: skip
 def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
@@ -143,6 +145,8 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "I lost weight on purpose",
         "can losing weight help stop back spasms",
         "no lumps, bumps or swelling on my back",
+        "no pee or poo problems, no numbness",
+        "I had covid with a fever but I got over it fine",
     ],
 )
 def test_no_red_flags(text: str) -> None:

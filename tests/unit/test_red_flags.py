@@ -151,6 +151,14 @@ EXAMPLES = [
     ("I inject into my legs", "iv_drugs"),
     ("still injecting most days", "iv_drugs"),
     ("I use clean needles from the chemist", "iv_drugs"),
+    ("had a wee accident on the way home", "bladder_bowel"),
+    ("I don't feel I need to pee any more", "urine_retention"),
+    ("tingling all around my bottom", "saddle_numbness"),
+    ("I lose so much weight lately", "weight_loss"),
+    ("I'm currently being treated for lymphoma", "cancer_history"),
+    ("the ache is stronger at night", "night_pain"),
+    ("when I lie down it is never easier", "night_pain"),
+    ("I still inject sometimes", "iv_drugs"),
 ]
 
 # Words that look like a flag and are not: no pattern of any flag may match them.
@@ -203,6 +211,10 @@ DISMISSED = [
     ("it wakes me when I roll onto my side", "night_pain", "when I roll onto"),
     ("the pain's been shooting up for days", "iv_drugs", "pain's been shooting"),
     ("told I had a curve as a teenager", "age_onset", "as a teenager"),
+    ("went numb down below with my epidural", "saddle_numbness", "epidural"),
+    ("I had chest pain years ago", "chest_pain", "years ago"),
+    ("had flu with a temperature but got over it", "fever", "got over it"),
+    ("I lost weight when I had gastro", "weight_loss", "when I had gastro"),
 ]
 
 # Signs put on someone else: a NOT_RED_FLAG match without an id holds the flag's match.
