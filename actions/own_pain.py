@@ -41,6 +41,14 @@ def _tells_own_pain(event: dict[str, Any]) -> bool:
     return bool(FIRST_PERSON_PAIN.search(event.get("text") or ""))
 
 
+def reports_own_pain_now(tracker: Tracker) -> bool:
+    """True when the latest message tells of one's own pain and says how long or how bad: "I've had a nagging
+    pain in my back for about three weeks" (not "if it's still bad after 2 weeks")."""
+    latest = tracker.latest_message
+    says_how_long_or_bad = any(entity.get("entity") in OWN_PAIN_ENTITIES for entity in latest.get("entities") or [])
+    return says_how_long_or_bad and bool(FIRST_PERSON_PAIN.search(latest.get("text") or ""))
+
+
 def told_own_pain_before(tracker: Tracker) -> bool:
     """True when a message before the latest one described the person's own pain."""
     earlier = [event for event in tracker.events if event.get("event") == "user"][:-1]

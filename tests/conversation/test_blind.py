@@ -7,8 +7,8 @@ import pytest
 from bench.blind import Outcome, report, run
 from testbed.servers import Assistant
 
-# Measured before any tuning on it: 0.912 with DIET (main before the encoder), 0.941 with the encoder and
-# logistic regression. The aim is 0.97; `make evaluate` prints the whole report.
+# Both blind sets together: 409/433 (0.945) on 2026-12-01. The first set's first score was 0.912 (DIET, before
+# the encoder), the second's 0.913. The aim is 0.97; `python -m bench.blind` prints each set's report.
 MIN_ACCURACY = 0.94
 # Red-flag rules may alarm on a safe message at most once in 30, as the red-flag suites allow.
 ALARM_RATE = 1 / 30

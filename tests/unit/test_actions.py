@@ -316,3 +316,23 @@ def test_a_general_is_that_bad_question_gets_the_topic(
     tracker = conversation_tracker([], "is it bad to sit all day with back spasms?", "ask_causes")
     ActionAnswerTopic().run(dispatcher, tracker, domain)
     assert guidance()["causes"].answer in [message.get("answer") for message in dispatcher.messages]
+
+
+def test_a_doctor_question_that_says_how_long_starts_the_symptom_check(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    duration = {"entity": "duration", "value": 21.0, "start": 40, "end": 56}
+    text = "I've had a nagging ache in my back for about three weeks, should I see someone?"
+    tracker = message_tracker(text, "ask_when_to_see_doctor", [duration])
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+def test_a_doctor_question_with_a_duration_in_general_gets_the_general_answer(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    duration = {"entity": "duration", "value": 14.0, "start": 25, "end": 32}
+    tracker = message_tracker(
+        "if it's still bad after 2 weeks should I get it checked", "ask_when_to_see_doctor", [duration]
+    )
+    ActionAnswerTopic().run(dispatcher, tracker, domain)
+    assert guidance()["when_to_see_doctor"].answer in [message.get("answer") for message in dispatcher.messages]
