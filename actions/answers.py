@@ -10,7 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
-from actions.own_pain import reports_own_pain_now, tells_own_pain_and_asks_whether_to_worry, told_own_pain_before
+from actions.own_pain import (
+    reports_own_pain_now,
+    symptom_check_started_before,
+    tells_own_pain_and_asks_whether_to_worry,
+    told_own_pain_before,
+)
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
 from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
 from actions.symptom_check import SUMMARY_SLOT
@@ -51,7 +56,11 @@ def wants_own_pain_assessed(tracker: Tracker) -> bool:
     """Outside a symptom check and before one has answered: "should I see my GP?" from someone who says how long
     or how bad, or told of their own pain before; one's own pain told with "is that bad?". The general passage
     can't say; the check's questions can."""
-    if (tracker.active_loop or {}).get("name") or tracker.get_slot(SUMMARY_SLOT):
+    if (
+        (tracker.active_loop or {}).get("name")
+        or tracker.get_slot(SUMMARY_SLOT)
+        or symptom_check_started_before(tracker)
+    ):
         return False
     if tells_own_pain_and_asks_whether_to_worry(tracker.latest_message.get("text") or ""):
         return True

@@ -7,49 +7,60 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-# Intents and entities that only a description of one's own pain carries.
-OWN_PAIN_INTENTS = frozenset({"describe_pain", "ask_is_serious"})
+OWN_PAIN_INTENT = "describe_pain"
+# How long or how bad: said of one's own pain, they make it a report ("my back has ached for 3 weeks").
 OWN_PAIN_ENTITIES = frozenset({"duration", "pain_level"})
-# "my back went", "having back spasms", "I've got a sore back", "im in agony"
+# "my back went", "my back has been aching", "having back spasms", "I've got a sore back", "I pulled something
+# in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?") nor "what can I do for back pain?"
 FIRST_PERSON_PAIN = re.compile(
-    r"\b(?:my|i|i'm|im|i've|ive|having|got)\b[^.?!]{0,25}?\b(?:back|spasm\w*|pain\w*|ache\w*|hurt\w*|sore|agony)\b",
+    r"\b(?:my|i'm|im|i've|ive|i have|i am|i've got|i got|having|got"
+    r"|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
+    r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*|killing)\b",
     re.IGNORECASE,
 )
-
-
+CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
 # "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?"
 ASKS_WHETHER_TO_WORRY = re.compile(
-    r"\b(?:is (?:that|this|it) (?:bad|serious|dangerous|normal|ok|okay|a problem|something)"
+    r"\b(?:is (?:that|this|it) (?:bad|serious|dangerous|a problem|something to worry)"
     r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
     r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern)\b",
     re.IGNORECASE,
 )
+START_ACTION = "action_start_symptom_check"
+
+
+def tells_own_pain(text: str) -> bool:
+    """A statement of one's own pain, not a conditional ("if my back still hurts after 2 weeks ...")."""
+    return bool(FIRST_PERSON_PAIN.search(text)) and not CONDITIONAL.search(text)
 
 
 def tells_own_pain_and_asks_whether_to_worry(text: str) -> bool:
     """ "Pulled something at the gym, my back hurts when I move. Is that bad?": a question for the symptom
     check, whatever topic its words are near."""
-    return bool(FIRST_PERSON_PAIN.search(text) and ASKS_WHETHER_TO_WORRY.search(text))
+    return tells_own_pain(text) and bool(ASKS_WHETHER_TO_WORRY.search(text))
 
 
-def _tells_own_pain(event: dict[str, Any]) -> bool:
-    parse = event.get("parse_data") or {}
-    if (parse.get("intent") or {}).get("name") in OWN_PAIN_INTENTS:
-        return True
-    if any(entity.get("entity") in OWN_PAIN_ENTITIES for entity in parse.get("entities") or []):
-        return True
-    return bool(FIRST_PERSON_PAIN.search(event.get("text") or ""))
+def _says_how_long_or_bad(parse: dict[str, Any]) -> bool:
+    return any(entity.get("entity") in OWN_PAIN_ENTITIES for entity in parse.get("entities") or [])
 
 
 def reports_own_pain_now(tracker: Tracker) -> bool:
     """True when the latest message tells of one's own pain and says how long or how bad: "I've had a nagging
     pain in my back for about three weeks" (not "if it's still bad after 2 weeks")."""
     latest = tracker.latest_message
-    says_how_long_or_bad = any(entity.get("entity") in OWN_PAIN_ENTITIES for entity in latest.get("entities") or [])
-    return says_how_long_or_bad and bool(FIRST_PERSON_PAIN.search(latest.get("text") or ""))
+    return _says_how_long_or_bad(latest) and tells_own_pain(latest.get("text") or "")
 
 
 def told_own_pain_before(tracker: Tracker) -> bool:
     """True when a message before the latest one described the person's own pain."""
     earlier = [event for event in tracker.events if event.get("event") == "user"][:-1]
-    return any(_tells_own_pain(event) for event in earlier)
+    return any(
+        ((event.get("parse_data") or {}).get("intent") or {}).get("name") == OWN_PAIN_INTENT
+        or tells_own_pain(event.get("text") or "")
+        for event in earlier
+    )
+
+
+def symptom_check_started_before(tracker: Tracker) -> bool:
+    """True once the symptom check has started in this conversation: someone who stopped it is not asked again."""
+    return any(event.get("event") == "action" and event.get("name") == START_ACTION for event in tracker.events)

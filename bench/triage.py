@@ -24,7 +24,7 @@ from components.red_flags import load_red_flags
 from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
-# Two first-message suites by two writers who never saw data/ or the patterns; see bench/RESULTS.md.
+# First-message suites, each by a writer who saw neither data/, the patterns nor the other suites; see docs/safety.md.
 FIRST_MESSAGE_SUITES = tuple(
     ROOT / "tests" / "blind" / name
     for name in ("red_flags.yml", "red_flags_fresh.yml", "red_flags_third.yml", "red_flags_fourth.yml")

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from components.language import SPANS_KEY
 from components.negation import denies_something, is_negated, negated_by_a_cue
-from components.red_flags import NOT_RED_FLAG, lexicon, load_red_flags
+from components.red_flags import NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, lexicon, load_red_flags
 
 RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
 # NOT_RED_FLAG matches: without an id, a sign put on someone else ("my mum had cancer"), dismissing
@@ -28,10 +28,12 @@ HYPOTHETICAL = (
     "asking for a friend", "i read that", "i 've read", "i read about", "i heard that", "i 've heard",
 )  # fmt: skip
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
+NEXT_TO = 0  # tokens between a mention and a NOT_RED_FLAG_NEXT_TO dismisser: they must touch
 MIN_WORDS = 3  # shorter sentences ("lower back", "yes please") say too little to compare with a red flag
 GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people", "anyone"})
 # "Is it normal for back spasms to make your chest feel heavy?" asks about what one feels oneself.
 ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
+ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
 
 
 def about_someone_else(doc: Doc) -> list[Span]:
@@ -80,23 +82,31 @@ def asked_in_general(sentence: Span) -> bool:
     words = [token.lower_ for token in sentence if not token.is_punct]
     if not words or speaks_of_oneself(sentence):
         return False
-    if words[:3] in (["is", "it", word] for word in ABOUT_ONESELF):
+    if words[:2] == ["is", "it"] and words[2:3] and words[2] in ABOUT_ONESELF:
         return False
-    # "can losing weight help stop spasms" is a question without its "?"; "could not pee" is no question
-    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and not set(words[1:2]) & {"it", "not", "n't", "nt", "no"}
-    is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_about_a_sign
+    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and words[1:2] != ["it"]
+    # "can losing weight help stop spasms" asks without its "?"; "can barely pee" and "should mention, had
+    # cancer" tell
+    asks_for_advice = words[0] in AUXILIARY_OPENERS and bool(ADVICE_WORDS & set(words))
+    is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_for_advice
     return is_question and (
         words[0] in QUESTION_OPENERS or asks_about_a_sign or any(word in GENERIC_YOU for word in words)
     )
 
 
+def _touches(span: Span, other: Span) -> bool:
+    """True when two spans overlap or are at most NEXT_TO tokens apart."""
+    return other.start <= span.end + NEXT_TO and span.start <= other.end + NEXT_TO
+
+
 def _explained_away(span: Span) -> bool:
-    """True when a dismisser of the span's own flag matches in the same sentence ("lost weight on a diet"),
-    unless a cue negates the dismisser ("pain at night and nothing eases it"); "got over it fine" stays one."""
+    """True when a dismisser of the span's own flag matches in the same sentence ("lost weight on a diet"), or
+    right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), unless a cue negates the
+    dismisser ("pain at night and nothing eases it"); "got over it fine" stays one."""
     return any(
-        other.label_ == NOT_RED_FLAG
-        and other.id_ == span.id_
+        other.id_ == span.id_
         and other.sent.start == span.sent.start
+        and (other.label_ == NOT_RED_FLAG or (other.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, other)))
         and not negated_by_a_cue(other)
         for other in span.doc.spans[SPANS_KEY]
     )

@@ -43,7 +43,7 @@ ASSERTING_AFTER = {("like", "this"), ("like", "that"), ("this", "bad")}
 RELIEVED = {"normally", "strong"}
 # Cues that can open a list of absent things: "no lumps, bumps or swelling".
 LIST_CUES = {"no", "without", "nor", "neither"}
-LIST_JOINERS = {"or", "nor", "and", ","}
+LIST_JOINERS = {"or", "nor"}
 # fmt: on
 
 

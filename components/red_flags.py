@@ -16,6 +16,8 @@ import yaml
 RED_FLAGS_FILE = Path(__file__).resolve().parent.parent / "data" / "red_flags.yml"
 TIER_LABELS = {"emergency": "RED_FLAG_EMERGENCY", "urgent": "RED_FLAG_URGENT"}
 NOT_RED_FLAG = "NOT_RED_FLAG"
+# A dismisser that explains away only a mention right next to it ("the bed was soaked | with sweat").
+NOT_RED_FLAG_NEXT_TO = "NOT_RED_FLAG_NEXT_TO"
 OPERATORS = "?*+"
 NUMBER = "NUMBER"
 
@@ -80,7 +82,8 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
     """The span_ruler patterns of every flag, then the NOT_RED_FLAG ones.
 
     A flag's own patterns get the label of its tier and the flag's id. Its `dismissed_by` templates get the
-    label NOT_RED_FLAG and the flag's id: a look-alike that dismisses that flag ("lost weight on purpose").
+    label NOT_RED_FLAG and the flag's id: a look-alike that dismisses that flag ("lost weight on purpose"); its
+    `dismissed_next_to_by` templates get NOT_RED_FLAG_NEXT_TO, for a mention they touch ("soaked | with sweat").
     The templates under not_red_flag get the label NOT_RED_FLAG and no id: a sign put on someone else.
     """
     data = _read(path)
@@ -99,6 +102,9 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
         for template in _list(flag.get("dismissed_by"), f"red flag {name!r}: dismissed_by"):
             for pattern in _build(template, lexicons, f"{name} (dismissed_by)"):
                 dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern, "id": name})
+        for template in _list(flag.get("dismissed_next_to_by"), f"red flag {name!r}: dismissed_next_to_by"):
+            for pattern in _build(template, lexicons, f"{name} (dismissed_next_to_by)"):
+                dismissers.append({"label": NOT_RED_FLAG_NEXT_TO, "pattern": pattern, "id": name})
     for template in _list(_not_red_flag(data).get("patterns"), "not_red_flag: patterns"):
         for pattern in _build(template, lexicons, NOT_RED_FLAG):
             dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern})

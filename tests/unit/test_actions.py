@@ -336,3 +336,28 @@ def test_a_doctor_question_with_a_duration_in_general_gets_the_general_answer(
     )
     ActionAnswerTopic().run(dispatcher, tracker, domain)
     assert guidance()["when_to_see_doctor"].answer in [message.get("answer") for message in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text", "intent"),
+    [
+        ([], "Is it ok to sleep on my back? Is that bad for it?", "ask_sleep"),  # "my back" is no pain of one's own
+        ([("how can I relieve back spasms?", "ask_relief")], "when should I see a doctor?", "ask_when_to_see_doctor"),
+        ([], "if my back still hurts after 2 weeks, is that bad?", "ask_when_to_see_doctor"),
+    ],
+)
+def test_general_questions_about_backs_get_the_topic(
+    earlier: list[tuple[str, str]], text: str, intent: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker(earlier, text, intent)
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) != [FollowupAction("action_start_symptom_check")]
+
+
+def test_a_symptom_check_stopped_once_is_not_started_again_by_a_doctor_question(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker(
+        [("my back went this morning", "describe_pain")], "when should I see a GP?", "ask_when_to_see_doctor"
+    )
+    tracker.events.insert(1, {"event": "action", "name": "action_start_symptom_check"})
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) != [FollowupAction("action_start_symptom_check")]

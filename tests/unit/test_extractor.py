@@ -114,6 +114,16 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("is it normal for a spasm to make your chest feel heavy?", [("chest_pain", "emergency")]),
         ("could not pee all day", [("urine_retention", "emergency")]),
         ("no fever, my legs are numb and weak", [("both_legs", "emergency")]),
+        ("No warning, chest pain and sweating", [("chest_pain", "emergency")]),
+        ("Can barely pee, only a trickle comes out", [("urine_retention", "emergency")]),
+        ("Should mention, had breast cancer 3 years ago", [("cancer_history", "urgent")]),
+        ("I inject heroin and the pain shoots down my leg", [("iv_drugs", "urgent")]),
+        (
+            "woke up in sheets soaked with sweat and had lost control of my bladder",
+            [("fever", "urgent"), ("bladder_bowel", "emergency")],
+        ),
+        ("Crushing chest pain, my ECG last year was normal", [("chest_pain", "emergency")]),
+        ("numb bum since the epidural injection on Monday", [("saddle_numbness", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -146,6 +156,11 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "can losing weight help stop back spasms",
         "no lumps, bumps or swelling on my back",
         "no pee or poo problems, no numbness",
+        "the pain goes from my shoulder into my back",
+        "I can't lift my feet to put my socks on",
+        "I can't fully empty the dishwasher without pain",
+        "I hit 15 reps on deadlifts and my back went",
+        "my physio used needles on my back",
         "I had covid with a fever but I got over it fine",
     ],
 )

@@ -12,6 +12,7 @@ from spacy.language import Language
 from components.language import SPANS_KEY, pipeline_from_patterns
 from components.red_flags import (
     NOT_RED_FLAG,
+    NOT_RED_FLAG_NEXT_TO,
     RED_FLAGS_FILE,
     TIER_LABELS,
     RedFlag,
@@ -40,6 +41,7 @@ TIERS = {
     "immunosuppression": "urgent",
 }
 MIN_DESCRIPTIONS = 4
+DISMISSER_LABELS = {NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO}
 
 EXAMPLES = [
     ("I wet myself", "bladder_bowel"),
@@ -142,7 +144,7 @@ EXAMPLES = [
     ("needed a new notch in my belt", "weight_loss"),
     ("I'm on treatment for bowel cancer", "cancer_history"),
     ("lying down makes no difference", "night_pain"),
-    ("it's worse when I get into bed", "night_pain"),
+    ("it's worse when I go to bed", "night_pain"),
     ("a lump in the middle of my back", "back_lump"),
     ("a swelling the size of an egg on my spine", "back_lump"),
     ("my spine looks like it's curving to one side", "back_lump"),
@@ -178,7 +180,7 @@ NOT_MATCHED = [
     "my immune system is fine",
 ]
 
-# Look-alikes: each matches a dismisser of the flag (label NOT_RED_FLAG, id the flag's).
+# Look-alikes: each matches a dismisser of the flag (label NOT_RED_FLAG or NOT_RED_FLAG_NEXT_TO, id the flag's).
 DISMISSED = [
     ("I've lost a stone on Slimming World", "weight_loss", "Slimming World"),
     ("I'm on a diet and lost 5kg", "weight_loss", "I'm on a diet"),
@@ -205,14 +207,13 @@ DISMISSED = [
     ("I need to move my chest of drawers", "chest_pain", "chest of drawers"),
     ("both legs ache after leg day", "both_legs", "leg day"),
     ("both legs are sore from a long hike", "both_legs", "from a long hike"),
-    ("the sheets were soaked with sweat", "bladder_bowel", "sweat"),
+    ("the sheets were soaked with sweat", "bladder_bowel", "with sweat"),
     ("almost didn't make it to the loo but got there fine", "bladder_bowel", "got there fine"),
     ("I tripped over the cat but caught myself", "trauma", "caught myself"),
     ("it wakes me when I roll onto my side", "night_pain", "when I roll onto"),
     ("the pain's been shooting up for days", "iv_drugs", "pain's been shooting"),
+    ("electric shocks have been shooting up for days", "iv_drugs", "shocks have been shooting"),
     ("told I had a curve as a teenager", "age_onset", "as a teenager"),
-    ("went numb down below with my epidural", "saddle_numbness", "epidural"),
-    ("I had chest pain years ago", "chest_pain", "years ago"),
     ("had flu with a temperature but got over it", "fever", "got over it"),
     ("I lost weight when I had gastro", "weight_loss", "when I had gastro"),
 ]
@@ -252,7 +253,7 @@ def nlp() -> Language:
 def flags_in(nlp: Language, text: str) -> set[str]:
     """The ids of the red-flag matches in `text`, before negation or dismissers are applied."""
     doc = nlp(text)
-    return {span.id_ for span in doc.spans[SPANS_KEY] if span.label_ != NOT_RED_FLAG}
+    return {span.id_ for span in doc.spans[SPANS_KEY] if span.label_ not in DISMISSER_LABELS}
 
 
 def test_the_file_is_the_repos_data_red_flags_yml() -> None:
@@ -272,7 +273,9 @@ def test_every_flag_has_its_tier_a_checklist_and_a_source() -> None:
 
 
 def test_every_flag_has_patterns_with_its_id_and_tier_label() -> None:
-    labels = {(pattern["id"], pattern["label"]) for pattern in span_patterns() if pattern["label"] != NOT_RED_FLAG}
+    labels = {
+        (pattern["id"], pattern["label"]) for pattern in span_patterns() if pattern["label"] not in DISMISSER_LABELS
+    }
     assert labels == {(flag, TIER_LABELS[tier]) for flag, tier in TIERS.items()}
 
 
@@ -304,7 +307,7 @@ def test_look_alike_words_match_no_flag(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(("text", "flag", "phrase"), DISMISSED)
 def test_a_look_alike_matches_a_dismisser_of_its_flag(nlp: Language, text: str, flag: str, phrase: str) -> None:
     doc = nlp(text)
-    dismissers = [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG and span.id_ == flag]
+    dismissers = [span for span in doc.spans[SPANS_KEY] if span.label_ in DISMISSER_LABELS and span.id_ == flag]
     assert phrase in [span.text for span in dismissers]
 
 
