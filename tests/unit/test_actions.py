@@ -361,3 +361,11 @@ def test_a_symptom_check_stopped_once_is_not_started_again_by_a_doctor_question(
     )
     tracker.events.insert(1, {"event": "action", "name": "action_start_symptom_check"})
     assert ActionAnswerTopic().run(dispatcher, tracker, domain) != [FollowupAction("action_start_symptom_check")]
+
+
+def test_an_unsure_question_about_ones_own_pain_starts_the_symptom_check(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "sat at my desk all week and now my lower back is in spasm. Do I need to worry?"
+    tracker = conversation_tracker([], text, "nlu_fallback")
+    assert ActionGuideSearch().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
