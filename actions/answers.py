@@ -11,9 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
 from actions.own_pain import (
+    asks_about_own_pain,
     reports_own_pain_now,
     symptom_check_started_before,
-    tells_own_pain_and_asks_whether_to_worry,
     told_own_pain_before,
 )
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
@@ -62,7 +62,7 @@ def wants_own_pain_assessed(tracker: Tracker) -> bool:
         or symptom_check_started_before(tracker)
     ):
         return False
-    if tells_own_pain_and_asks_whether_to_worry(tracker.latest_message.get("text") or ""):
+    if asks_about_own_pain(tracker):
         return True
     return latest_intent(tracker) == "ask_when_to_see_doctor" and (
         reports_own_pain_now(tracker) or told_own_pain_before(tracker)

@@ -40,6 +40,13 @@ def tells_own_pain_and_asks_whether_to_worry(text: str) -> bool:
     return tells_own_pain(text) and bool(ASKS_WHETHER_TO_WORRY.search(text))
 
 
+def asks_about_own_pain(tracker: Tracker) -> bool:
+    """The latest message tells of one's own pain and asks whether to worry, before any symptom check in this
+    conversation: the topic answer and the guide search both start the check for it."""
+    text = tracker.latest_message.get("text") or ""
+    return tells_own_pain_and_asks_whether_to_worry(text) and not symptom_check_started_before(tracker)
+
+
 def _says_how_long_or_bad(parse: dict[str, Any]) -> bool:
     return any(entity.get("entity") in OWN_PAIN_ENTITIES for entity in parse.get("entities") or [])
 

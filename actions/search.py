@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from actions.knowledge import Section, guidance, section_for_intent
-from actions.own_pain import symptom_check_started_before, tells_own_pain_and_asks_whether_to_worry
+from actions.own_pain import asks_about_own_pain
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, offer_topics, section_reply
 from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas
 from components.mentions import about_someone_else, red_flag_mentions
@@ -95,12 +95,6 @@ def describes_own_pain(tracker: Tracker) -> bool:
     and the symptom check, not a guessed passage, is the answer."""
     entities = {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
     return bool(entities & PAIN_DETAILS) and not is_question(tracker.latest_message.get("text") or "")
-
-
-def asks_about_own_pain(tracker: Tracker) -> bool:
-    """ "My lower back is in spasm. Do I need to worry?", before any symptom check in this conversation."""
-    text = tracker.latest_message.get("text") or ""
-    return tells_own_pain_and_asks_whether_to_worry(text) and not symptom_check_started_before(tracker)
 
 
 def looks_english(text: str) -> bool:
