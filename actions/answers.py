@@ -12,14 +12,17 @@ from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
 from actions.own_pain import (
     asks_about_own_pain,
+    asks_home_care_again,
+    needs_emergency_screen,
     reports_own_pain_now,
     symptom_check_started_before,
+    tells_own_pain,
     told_own_pain_before,
 )
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
 from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
 from actions.symptom_check import SUMMARY_SLOT
-from actions.triage import remind_of_tier
+from actions.triage import remind_of_tier, screen_first
 
 
 class ActionGreet(Action):
@@ -53,19 +56,23 @@ def asked_for_products(text: str) -> bool:
 
 
 def wants_own_pain_assessed(tracker: Tracker) -> bool:
-    """Outside a symptom check and before one has answered: "should I see my GP?" from someone who says how long
-    or how bad, or told of their own pain before; one's own pain told with "is that bad?". The general passage
-    can't say; the check's questions can."""
+    """Outside a symptom check and before one has answered: one's own pain told with how long or how bad ("my
+    back has hurt for 3 days, heat or ice?"), or with "is that bad?"; a second home-care question, or "should I
+    see my GP?", from someone who tells of their own pain now or did before. The check's questions come first;
+    the topic is answered after."""
     if (
         (tracker.active_loop or {}).get("name")
         or tracker.get_slot(SUMMARY_SLOT)
         or symptom_check_started_before(tracker)
     ):
         return False
-    if asks_about_own_pain(tracker):
+    asked = section_for_intent(latest_intent(tracker))
+    if asks_about_own_pain(tracker) or reports_own_pain_now(tracker):
+        return True
+    if asked is not None and asks_home_care_again(tracker, asked.id):
         return True
     return latest_intent(tracker) == "ask_when_to_see_doctor" and (
-        reports_own_pain_now(tracker) or told_own_pain_before(tracker)
+        tells_own_pain(tracker.latest_message.get("text") or "") or told_own_pain_before(tracker)
     )
 
 
@@ -87,6 +94,8 @@ class ActionAnswerTopic(Action):
             dispatcher.utter_message(response="utter_topic_lost")
             offer_topics(dispatcher, tracker, {"response": "utter_topics"}, TOPICS)
             return []
+        if needs_emergency_screen(tracker, section.id):
+            return screen_first(section)
         events = disclaim_once(dispatcher, tracker)
         remind_of_tier(dispatcher, tracker)
         offer_topics(dispatcher, tracker, section_reply(section), section.related)

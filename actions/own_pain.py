@@ -7,15 +7,26 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.replies import HOME_CARE_TOPICS
+from actions.triage import SAFETY_QUESTION_ACTION, TIER_SLOT
+
 OWN_PAIN_INTENT = "describe_pain"
 # How long or how bad: said of one's own pain, they make it a report ("my back has ached for 3 weeks").
 OWN_PAIN_ENTITIES = frozenset({"duration", "pain_level"})
-# "my back went", "my back has been aching", "having back spasms", "I've got a sore back", "I pulled something
+# "my back went", "my back has been aching", "mine's achy", "having back spasms", "I've got a sore back", "I pulled something
 # in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?") nor "what can I do for back pain?"
 FIRST_PERSON_PAIN = re.compile(
-    r"\b(?:my|i'm|im|i've|ive|i have|i am|i've got|i got|having|got"
+    r"\b(?:my|mine|i'm|im|i've|ive|i have|i am|i've got|i got|having|got"
     r"|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
-    r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*|killing)\b",
+    r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
+    r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*)\b"
+    # said without the "I": "pulled something in my back", "at the end of my tether with this back"
+    r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did) (?:my|something|a|summat)\b|\bthis (?:\w+ )?back\b",
+    re.IGNORECASE,
+)
+# A report without the "I", that says how long: "back spasm since friday", "lower back pain for 3 weeks".
+OPENS_WITH_BACK_PAIN = re.compile(
+    r"^\W*(?:\w+ ){0,2}?(?:back|spine)'?s? ?(?:spasm\w*|pain\w*|ache\w*|hurt\w*|went|gone|seized|locked|been)",
     re.IGNORECASE,
 )
 CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
@@ -53,9 +64,10 @@ def _says_how_long_or_bad(parse: dict[str, Any]) -> bool:
 
 def reports_own_pain_now(tracker: Tracker) -> bool:
     """True when the latest message tells of one's own pain and says how long or how bad: "I've had a nagging
-    pain in my back for about three weeks" (not "if it's still bad after 2 weeks")."""
+    pain in my back for about three weeks", "back spasm since friday" (not "if it's still bad after 2 weeks")."""
     latest = tracker.latest_message
-    return _says_how_long_or_bad(latest) and tells_own_pain(latest.get("text") or "")
+    text = latest.get("text") or ""
+    return _says_how_long_or_bad(latest) and (tells_own_pain(text) or bool(OPENS_WITH_BACK_PAIN.search(text)))
 
 
 def told_own_pain_before(tracker: Tracker) -> bool:
@@ -66,6 +78,33 @@ def told_own_pain_before(tracker: Tracker) -> bool:
         or tells_own_pain(event.get("text") or "")
         for event in earlier
     )
+
+
+def emergency_asked_before(tracker: Tracker) -> bool:
+    """True once the emergency question has been put in this conversation: by the symptom check or a safety
+    question."""
+    return any(
+        event.get("event") == "action" and event.get("name") in (START_ACTION, SAFETY_QUESTION_ACTION)
+        for event in tracker.events
+    )
+
+
+def needs_emergency_screen(tracker: Tracker, topic: str) -> bool:
+    """One's own pain told with a home-care question ("my back's gone into spasm, would a heat pad help?"),
+    before any emergency question: the emergency question comes before the tips."""
+    text = tracker.latest_message.get("text") or ""
+    return (
+        topic in HOME_CARE_TOPICS
+        and tells_own_pain(text)
+        and not tracker.active_loop_name
+        and not tracker.get_slot(TIER_SLOT)
+        and not emergency_asked_before(tracker)
+    )
+
+
+def asks_home_care_again(tracker: Tracker, topic: str) -> bool:
+    """A second home-care question from someone who told of their own pain: the check's questions now."""
+    return topic in HOME_CARE_TOPICS and told_own_pain_before(tracker)
 
 
 def symptom_check_started_before(tracker: Tracker) -> bool:

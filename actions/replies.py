@@ -33,6 +33,8 @@ TOPICS = (
     "hemp_products",
 )
 FIRST_TOPICS = ("relief", "cold_therapy", "when_to_see_doctor", "warning_signs")
+# The topics that tell a person how to look after their back at home.
+HOME_CARE_TOPICS = ("relief", "cold_therapy", "heat_therapy", "rest_and_movement", "medication", "sleep", "prevention")
 DISCLAIMER_SLOT = "disclaimer_shown"
 # rasa shell's input channel (rasa/core/channels/console.py): it shows buttons as a menu that typing must leave.
 SHELL_CHANNEL = "cmdline"

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from actions.knowledge import Section, guidance, section_for_intent
-from actions.own_pain import asks_about_own_pain
+from actions.own_pain import asks_about_own_pain, needs_emergency_screen, reports_own_pain_now
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, offer_topics, section_reply
 from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas
 from components.mentions import about_someone_else, red_flag_mentions
@@ -156,7 +156,9 @@ class ActionGuideSearch(Action):
             dispatcher.utter_message(response="utter_english_only")
             offer_topics(dispatcher, tracker, {"response": "utter_topics"}, TOPICS)
             return []
-        if tracker.active_loop_name is None and (describes_own_pain(tracker) or asks_about_own_pain(tracker)):
+        if tracker.active_loop_name is None and (
+            describes_own_pain(tracker) or asks_about_own_pain(tracker) or reports_own_pain_now(tracker)
+        ):
             return [FollowupAction("action_start_symptom_check")]
         allowed = searchable_topics(text)
         section, score = guide_index(allowed).best(text)
@@ -167,6 +169,8 @@ class ActionGuideSearch(Action):
                 return []
             offer_topics(dispatcher, tracker, {"response": "utter_dont_know"}, TOPICS)
             return []
+        if needs_emergency_screen(tracker, section.id):
+            return screen_first(section)
         events = disclaim_once(dispatcher, tracker)
         dispatcher.utter_message(response="utter_guide_says")
         offer_topics(dispatcher, tracker, section_reply(section), section.related)

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.diary import offer_to_keep
-from actions.knowledge import bullets, guidance
+from actions.knowledge import bullets, guidance, section_for_intent
 from actions.replies import (
     EASING_CHOICES,
     RECURRING_CHOICES,
@@ -39,7 +39,10 @@ SEE_DOCTOR_AFTER_DAYS = 14
 VERY_BAD_PAIN = 8  # NHS: see a GP if the pain is very bad
 SELF_CARE_SECTION, SAFETY_NET_SECTION, SEE_DOCTOR_SECTION = "self_care_plan", "safety_net", "when_to_see_doctor"
 YES_NO_SLOTS = ("recurring", "not_improving", "emergency_signs", "urgent_signs")
-SUMMARY_SLOT = "care_summary"
+SUMMARY_SLOT, PENDING_TOPIC_SLOT = "care_summary", "pending_topic"
+# Topics not kept for after the check: its own questions and outcome answer these, and products never come
+# up in a health flow.
+NOT_KEPT_FOR_AFTER = frozenset({"when_to_see_doctor", "warning_signs", "hemp_products"})
 WARNING_SIGNS_SECTION = "warning_signs"
 Reply = dict[str, Any]
 
@@ -87,7 +90,11 @@ class ActionStartSymptomCheck(Action):
         events = disclaim_once(dispatcher, tracker)
         dispatcher.utter_message(**situation(tracker))
         dispatcher.utter_message(response="utter_symptom_check_intro")
-        return events
+        asked = section_for_intent(latest_intent(tracker))
+        if asked is None or asked.id in NOT_KEPT_FOR_AFTER:
+            return events
+        dispatcher.utter_message(response="utter_topic_after_check", topic=asked.title.lower())
+        return [*events, SlotSet(PENDING_TOPIC_SLOT, asked.id)]
 
 
 def reached_tier(tracker: Tracker) -> str | None:
@@ -154,7 +161,7 @@ class ValidateSymptomCheckForm(FormValidationAction):
     ) -> dict[str, Any]:
         if entities_named(tracker, "body_part"):
             return {}
-        return typed_answer(tracker, "body_part", body_part, ANSWERED_BY_INTENT)
+        return typed_answer(tracker, "body_part", body_part, RED_FLAG_INTENTS)
 
     async def extract_recurring(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -318,8 +325,13 @@ class ActionSymptomOutcome(Action):
         replies = outcome(tracker)
         for reply in replies:
             dispatcher.utter_message(**reply)
+        pending = guidance().get(tracker.get_slot(PENDING_TOPIC_SLOT) or "")
+        if pending is not None and not reached_tier(tracker):  # emergency or urgent advice stands alone
+            dispatcher.utter_message(response="utter_topic_now", topic=pending.title.lower())
+            dispatcher.utter_message(**section_reply(pending))
         keep = [] if reached_tier(tracker) else offer_to_keep(dispatcher, tracker, tracker.get_slot("pain_level"))
-        return [SlotSet(SUMMARY_SLOT, replies), *[SlotSet(slot, None) for slot in YES_NO_SLOTS], *keep]
+        cleared = [SlotSet(slot, None) for slot in (*YES_NO_SLOTS, PENDING_TOPIC_SLOT)]
+        return [SlotSet(SUMMARY_SLOT, replies), *cleared, *keep]
 
 
 class ActionShowSummary(Action):

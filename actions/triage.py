@@ -9,8 +9,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import guidance, section_for_intent
-from actions.replies import YES_NO, ask_choice, disclaim_once, latest_intent, offer_topics, section_reply
+from actions.knowledge import Section, bullets, guidance, red_flag_lists, section_for_intent
+from actions.replies import (
+    SIGNS_CHOICES,
+    YES_NO,
+    ask_choice,
+    disclaim_once,
+    latest_intent,
+    offer_topics,
+    section_reply,
+)
 from components.red_flags import RedFlag, load_red_flags
 
 RED_FLAG_ENTITY, POSSIBLE_RED_FLAG = "red_flag", "possible_red_flag"
@@ -19,6 +27,9 @@ EMERGENCY, URGENT = "emergency", "urgent"
 TIERS = (EMERGENCY, URGENT)  # most urgent first
 TIER_SECTIONS = {EMERGENCY: "emergency_care", URGENT: "urgent_care"}
 TIER_SLOT, SAFETY_FLAG_SLOT, DEFERRED_INTENT_SLOT = "triage_tier", "safety_flag", "deferred_intent"
+SAFETY_QUESTION_ACTION = "action_safety_question"
+# The safety flag slot's value while the safety question is the whole emergency checklist (screen_first).
+EMERGENCY_SCREEN = "emergency_signs"
 # What the safety question interrupted: a symptom check, or the start of one.
 SYMPTOM_CHECK = "symptom_check"
 STARTS_SYMPTOM_CHECK = ("describe_pain", "ask_is_serious")
@@ -82,6 +93,20 @@ def near_flag(tracker: Tracker) -> RedFlag | None:
     return red_flags_by_id().get(near[0].get("value")) if near else None
 
 
+def screen_first(asked: Section) -> list[EventType]:
+    """Put the emergency checklist as the safety question, and keep the home-care topic asked for after a no."""
+    return [
+        SlotSet(SAFETY_FLAG_SLOT, EMERGENCY_SCREEN),
+        SlotSet(DEFERRED_INTENT_SLOT, asked.intent),
+        FollowupAction(SAFETY_QUESTION_ACTION),
+    ]
+
+
+def said_yes_to_the_screen(tracker: Tracker) -> bool:
+    """A yes to the emergency checklist put as the safety question."""
+    return tracker.get_slot(SAFETY_FLAG_SLOT) == EMERGENCY_SCREEN and latest_intent(tracker) == "affirm"
+
+
 def confirmed_safety_flag(tracker: Tracker) -> RedFlag | None:
     """The flag the safety question asked about, once the person says yes, or describes a near sign again."""
     asked = tracker.get_slot(SAFETY_FLAG_SLOT)
@@ -106,6 +131,9 @@ class ActionRedFlag(Action):
         elif confirmed:
             stated = confirmed.tier
             dispatcher.utter_message(response="utter_red_flag_said_yes", checklist=confirmed.checklist)
+        elif said_yes_to_the_screen(tracker):
+            stated = EMERGENCY
+            dispatcher.utter_message(response="utter_said_yes_to_emergency_signs")
         else:
             stated = URGENT
         tier = most_urgent(stated, tracker.get_slot(TIER_SLOT)) or stated
@@ -124,13 +152,18 @@ def deferred_intent(tracker: Tracker) -> str | None:
 
 
 class ActionSafetyQuestion(Action):
-    """Ask one yes-or-no question about the red flag a message came close to, before any home advice."""
+    """Ask one yes-or-no question about the red flag a message came close to, or the emergency checklist for
+    one's own pain told with a home-care question, before any home advice."""
 
     def name(self) -> str:
-        return "action_safety_question"
+        return SAFETY_QUESTION_ACTION
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         flag = near_flag(tracker)
+        if flag is None and tracker.get_slot(SAFETY_FLAG_SLOT) == EMERGENCY_SCREEN:
+            signs = bullets(red_flag_lists()[EMERGENCY_SCREEN])
+            ask_choice(dispatcher, tracker, {"response": "utter_emergency_screen", "signs": signs}, SIGNS_CHOICES)
+            return []
         if flag is None:
             return [FollowupAction("action_guide_search")]
         ask_choice(dispatcher, tracker, {"response": "utter_safety_question", "checklist": flag.checklist}, YES_NO)

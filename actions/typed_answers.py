@@ -33,6 +33,7 @@ NOT_EASING = (
 EASING = (
     "easing", "eased", "eases", "easier", "getting better", "bit better", "little better", "better", "helps",
     "helping", "improving", "improved", "improves", "settles", "settling", "calms down", "not yet", "only just",
+    "too early", "too soon", "early days",  # simple treatment has not failed yet
 )
 # "haven't tried", "havnt tried", "didnt try", "never used": typed without the apostrophe too
 NOT_TRIED = re.compile(

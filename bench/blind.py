@@ -18,16 +18,19 @@ import yaml
 
 from actions.knowledge import guidance
 from actions.replies import TOPICS
+from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_ACTION
 from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
-# The first set, and a second written later by another helper who had not seen the project either.
-BLIND_SETS = (ROOT / "tests" / "blind" / "messages.yml", ROOT / "tests" / "blind" / "messages_second.yml")
+# The first set, and two written later by other helpers who had not seen the project either.
+BLIND_SETS = tuple(
+    ROOT / "tests" / "blind" / name for name in ("messages.yml", "messages_second.yml", "messages_third.yml")
+)
 RESULT = ROOT / "results" / "blind.json"
 DECLINED = "declined"  # the honest "I don't know that one" or "did you mean …?" of the guide search
 LABEL_OF_ACTION = {
     "action_red_flag": "red_flag",
-    "action_safety_question": "safety_question",
+    SAFETY_QUESTION_ACTION: "safety_question",
     "action_start_symptom_check": "symptom_check",
     "utter_out_of_scope": "out_of_scope",
     "action_greet": "chitchat",
@@ -47,6 +50,7 @@ class Outcome:
     expected: str
     got: str
     error: str | None = None  # set when the reply was an apology or an error, not an answer
+    screened: bool = False  # the emergency question came first, and the label is the answer after a no
 
     @property
     def right(self) -> bool:
@@ -84,21 +88,36 @@ def events_of_last_turn(tracker: dict[str, Any]) -> list[dict[str, Any]]:
     return events[last_user + 1 :]
 
 
+def screened_first(tracker: dict[str, Any]) -> bool:
+    """True when the latest reply was the emergency question put before home-care tips (actions/triage.py)."""
+    asked = [event.get("name") for event in events_of_last_turn(tracker) if event.get("event") == "action"]
+    return SAFETY_QUESTION_ACTION in asked and (tracker.get("slots") or {}).get(SAFETY_FLAG_SLOT) == EMERGENCY_SCREEN
+
+
 def run(assistant: Assistant, messages: list[tuple[str, str]] | None = None) -> list[Outcome]:
-    """Send each message as the first of a new conversation and label the answer."""
+    """Send each message as the first of a new conversation and label the answer. A message that gets the
+    emergency question first is answered "no" (no blind message has a red flag), and the answer after is
+    labelled."""
     outcomes = []
     for text, expected in messages or load_messages():
         sender = f"blind-{uuid.uuid4().hex[:12]}"
         replies = assistant.talk(sender, text)
+        screened = screened_first(assistant.tracker(sender))
+        if screened:
+            replies = assistant.talk(sender, "no")
         label = answer_label(replies, events_of_last_turn(assistant.tracker(sender)))
-        outcomes.append(Outcome(text, expected, label, failure(replies)))
+        outcomes.append(Outcome(text, expected, label, failure(replies), screened))
     return outcomes
 
 
 def report(outcomes: list[Outcome], name: str = "the blind sets") -> str:
     """Accuracy overall and per expected answer, then every miss."""
     right = sum(outcome.right for outcome in outcomes)
-    lines = [f"Blind set ({name}): {right}/{len(outcomes)} right ({right / len(outcomes):.1%})"]
+    screened = sum(outcome.screened for outcome in outcomes)
+    lines = [
+        f"Blind set ({name}): {right}/{len(outcomes)} right ({right / len(outcomes):.1%});"
+        f" {screened} got the emergency question first"
+    ]
     totals = Counter(outcome.expected for outcome in outcomes)
     hits = Counter(outcome.expected for outcome in outcomes if outcome.right)
     lines += [f"  {label:20} {hits[label]:3}/{totals[label]:<3}" for label in sorted(totals)]
@@ -115,7 +134,11 @@ def main() -> int:
         print(report(outcomes, str(path.relative_to(ROOT))))
     everything = [outcome for outcomes in by_set.values() for outcome in outcomes]
     scores = {
-        path.stem: {"right": sum(o.right for o in outcomes), "total": len(outcomes)}
+        path.stem: {
+            "right": sum(o.right for o in outcomes),
+            "total": len(outcomes),
+            "screened": sum(o.screened for o in outcomes),
+        }
         for path, outcomes in by_set.items()
     }
     RESULT.parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 from actions.knowledge import guidance
-from actions.triage import SAFETY_FLAG_SLOT
+from actions.replies import HOME_CARE_TOPICS
+from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT
 from bench.blind import events_of_last_turn
 from components.red_flags import load_red_flags
 from testbed.replies import failure, joined
@@ -27,9 +28,13 @@ from testbed.servers import ROOT, Assistant, running_assistant
 # First-message suites, each by a writer who saw neither data/, the patterns nor the other suites; see docs/safety.md.
 FIRST_MESSAGE_SUITES = tuple(
     ROOT / "tests" / "blind" / name
-    for name in ("red_flags.yml", "red_flags_fresh.yml", "red_flags_third.yml", "red_flags_fourth.yml")
+    for name in (
+        "red_flags.yml", "red_flags_fresh.yml", "red_flags_third.yml", "red_flags_fourth.yml", "red_flags_fifth.yml"
+    )
 )
-VIGNETTE_SUITES = (ROOT / "tests" / "blind" / "vignettes.yml", ROOT / "tests" / "blind" / "vignettes_second.yml")
+VIGNETTE_SUITES = tuple(
+    ROOT / "tests" / "blind" / name for name in ("vignettes.yml", "vignettes_second.yml", "vignettes_third.yml")
+)
 RESULT = ROOT / "results" / "triage.json"
 # Each level of care is the section that gives its advice, most urgent first.
 LEVEL_SECTIONS = {
@@ -40,7 +45,7 @@ LEVEL_SECTIONS = {
 }
 RED_FLAG_LEVELS = ("emergency", "urgent")
 # Answers that tell a person how to look after the back at home.
-HOME_ADVICE = ("self_care_plan", "cold_therapy", "heat_therapy", "relief", "rest_and_movement", "medication", "sleep")
+HOME_ADVICE = ("self_care_plan", *HOME_CARE_TOPICS)
 SAFETY_QUESTION = "action_safety_question"
 # The vignette's answer to each question of the symptom check.
 ANSWER_FOR_SLOT = {
@@ -94,11 +99,13 @@ class FirstMessage:
 
     @property
     def caught(self) -> bool:
-        """Right at once, or held back by a safety question about this very red flag before any home advice.
+        """Right at once, or held back by a safety question about this very red flag before any home advice, or
+        for an emergency sign, by the emergency checklist (EMERGENCY_SCREEN), which names it.
 
         A safety question about another flag is no catch: the person answers no, and the sign goes unasked.
         """
-        return self.right_at_once or (self.asked_about == self.flag is not None and not self.alarmed)
+        asked = self.asked_about == self.flag or (self.asked_about == EMERGENCY_SCREEN and self.expected == "emergency")
+        return self.right_at_once or (self.flag is not None and asked and not self.alarmed)
 
 
 Case = tuple[str, str | None, str | None]  # text, expected tier, expected red flag
@@ -152,9 +159,10 @@ def next_message(story: dict[str, Any], tracker: dict[str, Any], sent_follow_up:
     """What the patient says next: the answer to the question asked, the follow-up, or nothing."""
     answers = story["answers"]
     actions = [event.get("name") for event in events_of_last_turn(tracker)]
-    if SAFETY_QUESTION in actions:  # a yes-or-no question about one sign: answered as its tier's checklist
-        flag = (tracker.get("slots") or {}).get("safety_flag") or ""
-        return answers["emergency_signs"] if flag in emergency_flag_ids() else answers["urgent_signs"]
+    if SAFETY_QUESTION in actions:  # about one sign, or the emergency checklist: answered as its tier's checklist
+        flag = (tracker.get("slots") or {}).get(SAFETY_FLAG_SLOT) or ""
+        emergency = flag == EMERGENCY_SCREEN or flag in emergency_flag_ids()
+        return answers["emergency_signs"] if emergency else answers["urgent_signs"]
     active = (tracker.get("active_loop") or {}).get("name")
     requested = (tracker.get("slots") or {}).get("requested_slot")
     if active and requested in ANSWER_FOR_SLOT:

@@ -1,7 +1,7 @@
 """Which red-flag mentions in a doc count: those the person states about themselves, now.
 
 A mention is dismissed when it is negated ("no numbness"), put on someone else ("my husband's legs are
-weak"), asked about in general ("what does losing control of your bladder mean?"), or explained away by
+weak") unless the message is written for that person (their back pain is the one it tells of), asked about in general ("what does losing control of your bladder mean?"), or explained away by
 its flag's own dismissers in the same sentence ("lost weight on a diet"). The semantic layer reads only
 the sentences with no dismissed mention.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from components.language import SPANS_KEY
 from components.negation import denies_something, is_negated, negated_by_a_cue
@@ -34,6 +34,15 @@ GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people"
 # "Is it normal for back spasms to make your chest feel heavy?" asks about what one feels oneself.
 ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
+# Whose back pain a message tells of: "my back", "me back", "ma back" are the speaker's; "his back", "my mum's back",
+# "she's had back pain" another person's.
+BACK_WORDS = frozenset({"back", "spine", "backache", "lumbago", "mine"})  # "mine hurts too" is the speaker's
+BACK_TROUBLE = frozenset({"pain", "pains", "spasm", "spasms", "ache", "aches", "problem", "problems", "trouble", "injury"})
+SPEAKERS_BACK = frozenset({"my", "me", "ma", "mine"})
+OTHERS_BACK = frozenset({"his", "her", "their", "'s", "s"})
+GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treating", "cure"})  # "tips for back pain"
+POSSESSOR_GAP = 2  # words between a possessive and "back": "my lower back", "her bad upper back"
+OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
 
 
 def about_someone_else(doc: Doc) -> list[Span]:
@@ -74,6 +83,32 @@ def said_of_someone_else(span: Span) -> bool:
         if token.lower_ in third_parties:
             person = token.lower_
     return person is not None and not (span.id_ in said_of_a_child() and person in lexicon("children"))
+
+
+def _owner(token: Token) -> str | None:
+    """Whose back a back word names: "self", "other" or None (not someone's back: "came back", "back then")."""
+    before = token.doc[max(token.sent.start, token.i - OWNER_WINDOW) : token.i]
+    possessive = next(
+        (word for word in reversed(before[-POSSESSOR_GAP - 1 :]) if word.lower_ in SPEAKERS_BACK | OTHERS_BACK), None
+    )
+    if possessive is not None:
+        return "self" if possessive.lower_ in SPEAKERS_BACK else "other"
+    following = token.doc[token.i + 1 : token.i + 2]
+    if not (following and following[0].lower_ in BACK_TROUBLE) or (before and before[-1].lower_ in GENERIC_BEFORE):
+        return None
+    for word in reversed(before):
+        if word.lower_.replace("'", "") in FIRST_PERSON:
+            return "self"
+        if word.lower_ in lexicon("third_parties") or word.lower_ == "her":
+            return "other"
+    return None
+
+
+def written_for_someone_else(doc: Doc) -> bool:
+    """True when the back pain a message tells of is only another person's ("my mum's back is in spasm and her
+    chest hurts"): the message is written for them, and the signs it puts on them are the patient's."""
+    owners = {"self" if token.lower_ == "mine" else _owner(token) for token in doc if token.lower_ in BACK_WORDS}
+    return owners - {None} == {"other"}
 
 
 def asked_in_general(sentence: Span) -> bool:
@@ -118,12 +153,12 @@ def hypothetical(sentence: Span) -> bool:
     return any(f" {phrase} " in words for phrase in HYPOTHETICAL)
 
 
-def is_dismissed(span: Span, blockers: list[Span]) -> bool:
-    """Negated, someone else's, asked in general, wondered about, or explained away."""
+def is_dismissed(span: Span, blockers: list[Span], for_someone_else: bool = False) -> bool:
+    """Negated, someone else's (unless the message is written for them), asked in general, wondered about, or
+    explained away."""
     return (
         is_negated(span)
-        or _blocked(span, blockers)
-        or said_of_someone_else(span)
+        or (not for_someone_else and (_blocked(span, blockers) or said_of_someone_else(span)))
         or asked_in_general(span.sent)
         or hypothetical(span.sent)
         or _explained_away(span)
@@ -135,12 +170,12 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
 
     Both lists are in text order, longest match first at each start.
     """
-    blockers = about_someone_else(doc)
+    blockers, for_someone_else = about_someone_else(doc), written_for_someone_else(doc)
     stated: list[Span] = []
     dismissed: list[Span] = []
     for span in sorted(doc.spans[SPANS_KEY], key=lambda span: (span.start, -len(span))):
         if span.label_ in RED_FLAG_ROLES:
-            (dismissed if is_dismissed(span, blockers) else stated).append(span)
+            (dismissed if is_dismissed(span, blockers, for_someone_else) else stated).append(span)
     return stated, dismissed
 
 

@@ -369,3 +369,98 @@ def test_an_unsure_question_about_ones_own_pain_starts_the_symptom_check(
     text = "sat at my desk all week and now my lower back is in spasm. Do I need to worry?"
     tracker = conversation_tracker([], text, "nlu_fallback")
     assert ActionGuideSearch().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("my back has been in spasm for four days now, any stretches you'd recommend?", "ask_rest_and_movement"),
+        ("I have pain in my back from one week. What medicine is good?", "ask_medication"),
+    ],
+)
+def test_ones_own_pain_told_with_how_long_and_a_topic_question_starts_the_symptom_check(
+    text: str, intent: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    duration = {"entity": "duration", "value": 4.0, "start": 0, "end": 1}
+    tracker = message_tracker(text, intent, [duration])
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+    assert dispatcher.messages == []
+
+
+def test_an_unsure_question_that_tells_how_long_one_has_had_pain_starts_the_symptom_check(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    duration = {"entity": "duration", "value": 3.0, "start": 0, "end": 1}
+    tracker = message_tracker("my lower back has been sore for 3 days, anything I can do?", "nlu_fallback", [duration])
+    assert ActionGuideSearch().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+def test_a_doctor_question_that_tells_of_ones_own_pain_starts_the_symptom_check(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "How long should a spasm take to settle? Mine's mid back and quite achy."
+    tracker = conversation_tracker([], text, "ask_when_to_see_doctor")
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+# ---------------------------------------------------------------- the emergency question before home-care tips
+
+
+def test_ones_own_pain_told_with_a_home_care_question_gets_the_emergency_question_first(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker([], "my back's gone into spasm, lower down. would a heat pad help?", "ask_heat_therapy")
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [
+        SlotSet("safety_flag", "emergency_signs"),
+        SlotSet("deferred_intent", "ask_heat_therapy"),
+        FollowupAction("action_safety_question"),
+    ]
+    assert dispatcher.messages == []
+
+
+def test_the_emergency_question_lists_every_emergency_sign_with_yes_and_no(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
+) -> None:
+    tracker = message_tracker("my back's in spasm, heat or ice?", "ask_heat_therapy", [], safety_flag="emergency_signs")
+    assert ActionSafetyQuestion().run(dispatcher, tracker, domain) == []
+    [question] = dispatcher.messages
+    assert question["response"] == "utter_emergency_screen"
+    emergency = [flag.checklist for flag in red_flags_by_id().values() if flag.tier == "emergency"]
+    assert render(dispatcher)[0].splitlines()[1:] == [f"• {sign}" for sign in emergency]
+    assert [button["payload"] for button in question["buttons"]] == ["/affirm", "/deny"]
+
+
+def test_yes_to_the_emergency_question_gets_the_emergency_advice(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = message_tracker("yes", "affirm", [], safety_flag="emergency_signs")
+    events = ActionRedFlag().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_said_yes_to_emergency_signs", "utter_section"]
+    assert dispatcher.messages[1]["answer"] == guidance()["emergency_care"].answer
+    assert events == [SlotSet("triage_tier", "emergency"), SlotSet("safety_flag", None)]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text", "intent"),
+    [
+        ([], "is heat or ice better for a back spasm?", "ask_heat_therapy"),  # no pain of one's own
+        ([], "my back's gone into spasm, what causes that?", "ask_causes"),  # no home-care tips asked for
+    ],
+)
+def test_general_or_non_home_care_questions_get_their_answer_at_once(
+    earlier: list[tuple[str, str]], text: str, intent: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker(earlier, text, intent)
+    ActionAnswerTopic().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == "utter_section"
+
+
+def test_the_emergency_question_is_asked_once_then_a_further_home_care_question_starts_the_check(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker(
+        [("my back's gone into spasm, would a heat pad help?", "ask_heat_therapy")], "should I rest it?",
+        "ask_rest_and_movement",
+    )
+    tracker.events.insert(1, {"event": "action", "name": "action_safety_question"})
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]

@@ -168,6 +168,39 @@ def test_no_red_flags(text: str) -> None:
     assert flags(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written for the person whose back it is: their signs are the patient's
+        ("my gran's back has gone and she can't feel her legs, both of them", [("both_legs", "emergency")]),
+        ("His back spasms started on Friday. He's been on prednisolone for years", [("steroids", "urgent")]),
+        ("my girlfriend has had back pain since Monday and now she's got a fever", [("fever", "urgent")]),
+        ("my uncle had prostate cancer and now he's getting back pain", [("cancer_history", "urgent")]),
+    ],
+)
+def test_signs_of_the_person_with_the_back_pain_count_when_someone_writes_for_them(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert flags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's back: someone else's signs are not theirs
+        "my uncle had prostate cancer and now my back hurts",
+        "my girlfriend has a fever and I did my back in carrying her shopping",
+        "my gran's back is bad, she's 80, mine hurts too",
+        "the dog wet the bed and I hurt my back changing the sheets",
+        # nobody's back pain: "back" alone names nobody's
+        "my sister came back from hospital with a fever",
+        "a friend with a kidney transplant swears by heat for back pain",
+    ],
+)
+def test_signs_of_someone_else_stay_theirs_when_the_back_pain_is_the_speakers_or_nobodys(text: str) -> None:
+    assert flags(text) == []
+
+
 def test_no_fever_but_wet_myself_flags_the_bladder_only() -> None:
     text = "no fever but I wet myself"
     assert [entity for entity in entities(text) if entity["entity"] == "red_flag"] == [

@@ -161,6 +161,17 @@ EXAMPLES = [
     ("the ache is stronger at night", "night_pain"),
     ("when I lie down it is never easier", "night_pain"),
     ("I still inject sometimes", "iv_drugs"),
+    ("both my legs feel kinda numb", "both_legs"),
+    ("the two legs have gone weak on me", "both_legs"),
+    ("my legs are after going dead", "both_legs"),
+    ("pins and needles around my back passage", "saddle_numbness"),
+    ("I was thrown from the horse", "trauma"),
+    ("a van clipped me on my bike", "trauma"),
+    ("burnin up all night", "fever"),
+    ("a high temprature since Sunday", "fever"),
+    ("my weight keeps dropping", "weight_loss"),
+    ("I'm 6kg lighter than in the summer", "weight_loss"),
+    ("at night the pain is agony", "night_pain"),
 ]
 
 # Words that look like a flag and are not: no pattern of any flag may match them.
@@ -216,6 +227,14 @@ DISMISSED = [
     ("told I had a curve as a teenager", "age_onset", "as a teenager"),
     ("had flu with a temperature but got over it", "fever", "got over it"),
     ("I lost weight when I had gastro", "weight_loss", "when I had gastro"),
+    ("the GP says losing weight will help", "weight_loss", "losing weight will help"),
+    ("my bum went numb on the coach but the feeling came back the minute I stood", "saddle_numbness",
+     "came back the minute"),
+    ("numb for a few minutes afterwards", "saddle_numbness", "for a few minutes afterwards"),
+    ("the first one was in my thirties", "age_onset", "first one was in my thirties"),
+    ("it's my third spasm this year", "age_onset", "third spasm"),
+    ("I volunteer at the needle exchange", "iv_drugs", "needle exchange"),
+    ("I work as a renal nurse", "immunosuppression", "renal nurse"),
 ]
 
 # Signs put on someone else: a NOT_RED_FLAG match without an id holds the flag's match.

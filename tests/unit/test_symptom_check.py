@@ -27,7 +27,9 @@ from tests.unit.said import responses, sent
 
 Load = Callable[[str], Tracker]
 Render = Callable[[CollectingDispatcher], list[str]]
-RESETS = [SlotSet(slot, None) for slot in ("recurring", "not_improving", "emergency_signs", "urgent_signs")]
+RESETS = [
+    SlotSet(slot, None) for slot in ("recurring", "not_improving", "emergency_signs", "urgent_signs", "pending_topic")
+]
 
 
 def test_start_says_back_what_it_understood(
@@ -298,3 +300,48 @@ async def test_describing_a_sign_of_the_checklist_asked_is_a_yes(dispatcher: Col
     assert await form.extract_emergency_signs(dispatcher, near, {}) == {}
     typo = tracker({"requested_slot": "body_part"}, "lowr back")
     assert await form.extract_body_part(dispatcher, typo, {}) == {"body_part": "lower back"}
+    read_as_yes = tracker({"requested_slot": "body_part"}, "lower bk", "affirm")  # a place is no yes or no
+    assert await form.extract_body_part(dispatcher, read_as_yes, {}) == {"body_part": "lower back"}
+
+
+def test_a_topic_asked_while_telling_of_ones_pain_is_kept_for_after_the_check(
+    dispatcher: CollectingDispatcher, render: Render
+) -> None:
+    asked = tracker({"disclaimer_shown": True}, "my back has ached for 4 days, heat or ice?", "ask_heat_therapy")
+    assert ActionStartSymptomCheck().run(dispatcher, asked, {}) == [SlotSet("pending_topic", "heat_therapy")]
+    assert render(dispatcher)[-1] == (
+        "I'll answer your question about heat therapy after these questions, once I know it's safe to look after "
+        "this at home."
+    )
+
+
+def test_products_and_the_check_s_own_topics_are_not_kept_for_after_it(dispatcher: CollectingDispatcher) -> None:
+    for intent in ("ask_hemp_products", "ask_when_to_see_doctor", "ask_warning_signs", "describe_pain"):
+        asked = tracker({"disclaimer_shown": True}, "my back has ached for 4 days", intent)
+        assert ActionStartSymptomCheck().run(dispatcher, asked, {}) == []
+
+
+CALM = {"body_part": "lower back", "duration_days": 2.0, "pain_level": 4.0, "recurring": False,
+        "not_improving": False, "emergency_signs": False, "urgent_signs": False}  # fmt: skip
+
+
+def test_the_kept_topic_is_answered_after_a_self_care_or_see_a_doctor_outcome(
+    dispatcher: CollectingDispatcher, render: Render
+) -> None:
+    for slots in (CALM, {**CALM, "duration_days": 40.0}):
+        dispatcher.messages.clear()
+        events = ActionSymptomOutcome().run(dispatcher, tracker({**slots, "pending_topic": "medication"}), {})
+        assert sent(dispatcher)[-3:-1] == [
+            {"response": "utter_topic_now", "topic": "medicines"},
+            section_reply(guidance()["medication"]),
+        ]
+        assert SlotSet("pending_topic", None) in events
+
+
+def test_emergency_or_urgent_advice_stands_alone_without_the_kept_topic(dispatcher: CollectingDispatcher) -> None:
+    for tier in ("emergency", "urgent"):
+        dispatcher.messages.clear()
+        slots = {**CALM, "triage_tier": tier, "pending_topic": "heat_therapy"}
+        events = ActionSymptomOutcome().run(dispatcher, tracker(slots), {})
+        assert sent(dispatcher) == [{"response": f"utter_tier_lead_{tier}"}, section_reply(guidance()[f"{tier}_care"])]
+        assert SlotSet("pending_topic", None) in events

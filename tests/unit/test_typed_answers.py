@@ -46,6 +46,8 @@ def test_yes_or_no_in_words(text: str, expected: bool | None) -> None:
         ("not tried ice", True),
         ("havnt tried anythin yet", True),
         ("didnt try anything", True),
+        ("hard to know, it's early days", True),
+        ("too soon to say, only took two ibuprofen", True),
         ("yes", True),
         ("nope", False),
         ("dunno", None),
