@@ -10,18 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
-from actions.own_pain import (
-    asks_about_own_pain,
-    asks_home_care_again,
-    needs_emergency_screen,
-    reports_own_pain_now,
-    symptom_check_started_before,
-    tells_own_pain,
-    told_own_pain_before,
-)
+from actions.own_pain import needs_emergency_screen, wants_own_pain_assessed
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
 from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
-from actions.symptom_check import SUMMARY_SLOT
 from actions.triage import remind_of_tier, screen_first
 
 
@@ -55,27 +46,6 @@ def asked_for_products(text: str) -> bool:
     return text.startswith("/") or asks_about_products(text)
 
 
-def wants_own_pain_assessed(tracker: Tracker) -> bool:
-    """Outside a symptom check and before one has answered: one's own pain told with how long or how bad ("my
-    back has hurt for 3 days, heat or ice?"), or with "is that bad?"; a second home-care question, or "should I
-    see my GP?", from someone who tells of their own pain now or did before. The check's questions come first;
-    the topic is answered after."""
-    if (
-        (tracker.active_loop or {}).get("name")
-        or tracker.get_slot(SUMMARY_SLOT)
-        or symptom_check_started_before(tracker)
-    ):
-        return False
-    asked = section_for_intent(latest_intent(tracker))
-    if asks_about_own_pain(tracker) or reports_own_pain_now(tracker):
-        return True
-    if asked is not None and asks_home_care_again(tracker, asked.id):
-        return True
-    return latest_intent(tracker) == "ask_when_to_see_doctor" and (
-        tells_own_pain(tracker.latest_message.get("text") or "") or told_own_pain_before(tracker)
-    )
-
-
 class ActionAnswerTopic(Action):
     """Answer a topic question from its guidance section, then offer related topics; a question about one's own
     pain starts the symptom check instead."""
@@ -84,9 +54,9 @@ class ActionAnswerTopic(Action):
         return "action_answer_topic"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if wants_own_pain_assessed(tracker):
-            return [FollowupAction("action_start_symptom_check")]
         section = section_for_intent(latest_intent(tracker))
+        if wants_own_pain_assessed(tracker, section.id if section else None):
+            return [FollowupAction("action_start_symptom_check")]
         text = tracker.latest_message.get("text") or ""
         if section is not None and section.id == PRODUCT_SECTION and not asked_for_products(text):
             return ActionGuideSearch().run(dispatcher, tracker, domain)

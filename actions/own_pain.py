@@ -8,20 +8,26 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.replies import HOME_CARE_TOPICS
+from actions.symptom_check import SEE_DOCTOR_SECTION as SEE_DOCTOR_TOPIC
+from actions.symptom_check import SUMMARY_SLOT
 from actions.triage import SAFETY_QUESTION_ACTION, TIER_SLOT
 
 OWN_PAIN_INTENT = "describe_pain"
 # How long or how bad: said of one's own pain, they make it a report ("my back has ached for 3 weeks").
 OWN_PAIN_ENTITIES = frozenset({"duration", "pain_level"})
-# "my back went", "my back has been aching", "mine's achy", "having back spasms", "I've got a sore back", "I pulled something
-# in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?") nor "what can I do for back pain?"
+# "my back went", "my back has been aching", "mine's achy", "having back spasms", "I've got a sore back", "I pulled
+# something in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?") nor "what can I do for
+# back pain?"
 FIRST_PERSON_PAIN = re.compile(
-    r"\b(?:my|mine|i'm|im|i've|ive|i have|i am|i've got|i got|having|got"
+    r"\b(?:my|me|mine|i'm|im|i've|ive|i have|i am|i've got|i got|having|got"
     r"|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
     r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
     r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*)\b"
     # said without the "I": "pulled something in my back", "at the end of my tether with this back"
-    r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did) (?:my|something|a|summat)\b|\bthis (?:\w+ )?back\b",
+    r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did) (?:my|something|a|summat)\b|\bthis (?:\w+ )?back\b"
+    # "back's gone again", "back hurts like hell", "lower back seized up this morning"
+    r"|^\W*(?:(?:lower|upper|bad|stupid) )?back'?s? (?:has |is |just |keeps |went )?"
+    r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|playing up|agony|in spasm)\b",
     re.IGNORECASE,
 )
 # A report without the "I", that says how long: "back spasm since friday", "lower back pain for 3 weeks".
@@ -30,9 +36,11 @@ OPENS_WITH_BACK_PAIN = re.compile(
     re.IGNORECASE,
 )
 CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
-# "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?"
+# "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?", and what to
+# do about it: "what do I do?", "anything I should be doing?", "HELP"
 ASKS_WHETHER_TO_WORRY = re.compile(
-    r"\b(?:is (?:that|this|it) (?:bad|serious|dangerous|a problem|something to worry)"
+    r"\b(?:is (?:that|this|it) (?:something )?(?:bad|serious|dangerous|a problem|something to worry)"
+    r"|wh?at (?:do|should) i do|what to do|anything i should (?:be )?do\w*|help\W*$"
     r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
     r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern)\b",
     re.IGNORECASE,
@@ -110,3 +118,19 @@ def asks_home_care_again(tracker: Tracker, topic: str) -> bool:
 def symptom_check_started_before(tracker: Tracker) -> bool:
     """True once the symptom check has started in this conversation: someone who stopped it is not asked again."""
     return any(event.get("event") == "action" and event.get("name") == START_ACTION for event in tracker.events)
+
+
+def wants_own_pain_assessed(tracker: Tracker, topic: str | None) -> bool:
+    """Outside a symptom check and before one has answered: one's own pain told with how long or how bad ("my
+    back has hurt for 3 days, heat or ice?"), or with "is that bad?"; a second home-care question, or a question
+    about seeing a doctor, from someone who tells of their own pain now or did before. The check's questions come
+    first; the topic is answered after."""
+    if tracker.active_loop_name or tracker.get_slot(SUMMARY_SLOT) or symptom_check_started_before(tracker):
+        return False
+    if asks_about_own_pain(tracker) or reports_own_pain_now(tracker):
+        return True
+    if topic is not None and asks_home_care_again(tracker, topic):
+        return True
+    return topic == SEE_DOCTOR_TOPIC and (
+        tells_own_pain(tracker.latest_message.get("text") or "") or told_own_pain_before(tracker)
+    )

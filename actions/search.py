@@ -13,8 +13,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from actions.knowledge import Section, guidance, section_for_intent
-from actions.own_pain import asks_about_own_pain, needs_emergency_screen, reports_own_pain_now
+from actions.own_pain import (
+    asks_about_own_pain,
+    needs_emergency_screen,
+    reports_own_pain_now,
+    tells_own_pain,
+    wants_own_pain_assessed,
+)
 from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, offer_topics, section_reply
+from actions.triage import screen_first
 from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas
 from components.mentions import about_someone_else, red_flag_mentions
 from components.negation import is_negated
@@ -91,10 +98,11 @@ def is_question(text: str) -> bool:
 
 
 def describes_own_pain(tracker: Tracker) -> bool:
-    """A statement, not a question, naming a place, a duration or a pain score: the person describes their pain,
-    and the symptom check, not a guessed passage, is the answer."""
+    """A statement, not a question, naming a place, a duration or a pain score, or telling of one's own pain
+    ("back's gone again, can hardly move"): the symptom check, not a guessed passage, is the answer."""
+    text = tracker.latest_message.get("text") or ""
     entities = {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
-    return bool(entities & PAIN_DETAILS) and not is_question(tracker.latest_message.get("text") or "")
+    return bool(entities & PAIN_DETAILS or tells_own_pain(text)) and not is_question(text)
 
 
 def looks_english(text: str) -> bool:
@@ -169,6 +177,8 @@ class ActionGuideSearch(Action):
                 return []
             offer_topics(dispatcher, tracker, {"response": "utter_dont_know"}, TOPICS)
             return []
+        if wants_own_pain_assessed(tracker, section.id):
+            return [FollowupAction("action_start_symptom_check")]
         if needs_emergency_screen(tracker, section.id):
             return screen_first(section)
         events = disclaim_once(dispatcher, tracker)

@@ -1,9 +1,10 @@
 """Which red-flag mentions in a doc count: those the person states about themselves, now.
 
 A mention is dismissed when it is negated ("no numbness"), put on someone else ("my husband's legs are
-weak") unless the message is written for that person (their back pain is the one it tells of), asked about in general ("what does losing control of your bladder mean?"), or explained away by
-its flag's own dismissers in the same sentence ("lost weight on a diet"). The semantic layer reads only
-the sentences with no dismissed mention.
+weak") unless the message is written for that person (their back pain is the one it tells of), asked about
+in general ("what does losing control of your bladder mean?"), or explained away by its flag's own dismissers
+in the same sentence ("lost weight on a diet"). The semantic layer reads only the sentences with no dismissed
+mention.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "m
 AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
 HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just asking", "just wondering", "just curious",
-    "asking for a friend", "i read that", "i 've read", "i read about", "i heard that", "i 've heard",
+    "asking for a friend", "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that",
+    "i 've heard", "i was reading",
 )  # fmt: skip
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 NEXT_TO = 0  # tokens between a mention and a NOT_RED_FLAG_NEXT_TO dismisser: they must touch
@@ -37,7 +39,9 @@ ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means",
 # Whose back pain a message tells of: "my back", "me back", "ma back" are the speaker's; "his back", "my mum's back",
 # "she's had back pain" another person's.
 BACK_WORDS = frozenset({"back", "spine", "backache", "lumbago", "mine"})  # "mine hurts too" is the speaker's
-BACK_TROUBLE = frozenset({"pain", "pains", "spasm", "spasms", "ache", "aches", "problem", "problems", "trouble", "injury"})
+BACK_TROUBLE = frozenset(
+    {"pain", "pains", "spasm", "spasms", "ache", "aches", "problem", "problems", "trouble", "injury"}
+)
 SPEAKERS_BACK = frozenset({"my", "me", "ma", "mine"})
 OTHERS_BACK = frozenset({"his", "her", "their", "'s", "s"})
 GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treating", "cure"})  # "tips for back pain"
@@ -56,8 +60,8 @@ def _blocked(span: Span, blockers: list[Span]) -> bool:
 
 
 def speaks_of_oneself(span: Span) -> bool:
-    """True when the span has an I, me or my: a red flag is told about oneself."""
-    return any(token.lower_ == "my" or token.lower_.replace("'", "") in FIRST_PERSON for token in span)
+    """True when the span has an I, me or my (or Scots "ma"): a red flag is told about oneself."""
+    return any(token.lower_ in SPEAKERS_BACK or token.lower_.replace("'", "") in FIRST_PERSON for token in span)
 
 
 @lru_cache(maxsize=1)

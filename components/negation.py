@@ -6,7 +6,10 @@ from spacy.tokens import Span, Token
 
 # fmt: off
 WINDOW = 5
-CUES = {"no", "not", "n't", "nt", "never", "without", "none", "nor", "neither", "nothing", "deny", "denies", "denied"}
+CUES = {
+    "no", "not", "n't", "nt", "never", "without", "none", "nor", "neither", "nothing", "deny", "denies", "denied",
+    "nae",  # Scots: "nae fever"
+}  # fmt: skip
 CUE_PAIRS = {("free", "of"), ("absence", "of")}
 # A cue followed by one of these negates nothing: "not sure", "don't know", "can't stop", "no, I ...".
 PSEUDO_NEXT = {"sure", "know", "only", "just", "doubt", "wonder", "matter", "idea", "help", "stop", "mind", "wait"}
@@ -35,7 +38,7 @@ FINE_FILLERS = {
     "absolutely", "quite", "fairly", "seemingly", "otherwise", "always", "now", "'s", "'re", "on"
 }
 # Negation words that stand alone ("no weakness", "never had"), unlike the verbal n't of "can't feel".
-STANDALONE_CUES = {"no", "not", "never", "without", "none", "nothing", "nor", "neither"}
+STANDALONE_CUES = {"no", "not", "never", "without", "none", "nothing", "nor", "neither", "nae"}
 ANSWER_MARKS = {":", "-", "?", "="}
 ANSWER_NO = {"no", "none", "nope", "never", "negative", "nil"}
 # "never had chest pain like this" asserts the span.

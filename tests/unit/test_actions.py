@@ -409,7 +409,9 @@ def test_a_doctor_question_that_tells_of_ones_own_pain_starts_the_symptom_check(
 def test_ones_own_pain_told_with_a_home_care_question_gets_the_emergency_question_first(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = conversation_tracker([], "my back's gone into spasm, lower down. would a heat pad help?", "ask_heat_therapy")
+    tracker = conversation_tracker(
+        [], "my back's gone into spasm, lower down. would a heat pad help?", "ask_heat_therapy"
+    )
     assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [
         SlotSet("safety_flag", "emergency_signs"),
         SlotSet("deferred_intent", "ask_heat_therapy"),
@@ -459,8 +461,28 @@ def test_the_emergency_question_is_asked_once_then_a_further_home_care_question_
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     tracker = conversation_tracker(
-        [("my back's gone into spasm, would a heat pad help?", "ask_heat_therapy")], "should I rest it?",
+        [("my back's gone into spasm, would a heat pad help?", "ask_heat_therapy")],
+        "should I rest it?",
         "ask_rest_and_movement",
     )
     tracker.events.insert(1, {"event": "action", "name": "action_safety_question"})
     assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+def test_an_unsure_home_care_question_about_ones_own_pain_gets_the_emergency_question_first(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "my back's been killing me, is an ice pack on the sore spot ok?"
+    tracker = conversation_tracker([], text, "nlu_fallback")
+    events = ActionGuideSearch().run(dispatcher, tracker, domain)
+    assert events[0] == SlotSet("safety_flag", "emergency_signs")
+    assert events[-1] == FollowupAction("action_safety_question")
+    assert dispatcher.messages == []
+
+
+def test_an_unsure_doctor_question_after_telling_of_ones_own_pain_starts_the_symptom_check(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    earlier = [("is it ok to stretch when my back is spasming?", "ask_rest_and_movement")]
+    tracker = conversation_tracker(earlier, "do you think I need a doctor or what?", "nlu_fallback")
+    assert ActionGuideSearch().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]

@@ -124,6 +124,7 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ),
         ("Crushing chest pain, my ECG last year was normal", [("chest_pain", "emergency")]),
         ("numb bum since the epidural injection on Monday", [("saddle_numbness", "emergency")]),
+        ("both my feet keep dragging on the pavement when I walk", [("both_legs", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -162,6 +163,8 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "I hit 15 reps on deadlifts and my back went",
         "my physio used needles on my back",
         "I had covid with a fever but I got over it fine",
+        "I'm grand, nae fever",
+        "I read online that losing control of your bladder is serious",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -176,6 +179,7 @@ def test_no_red_flags(text: str) -> None:
         ("His back spasms started on Friday. He's been on prednisolone for years", [("steroids", "urgent")]),
         ("my girlfriend has had back pain since Monday and now she's got a fever", [("fever", "urgent")]),
         ("my uncle had prostate cancer and now he's getting back pain", [("cancer_history", "urgent")]),
+        ("the wife says there's a lump on ma back", [("back_lump", "urgent")]),  # Scots "ma": my
     ],
 )
 def test_signs_of_the_person_with_the_back_pain_count_when_someone_writes_for_them(
@@ -192,6 +196,7 @@ def test_signs_of_the_person_with_the_back_pain_count_when_someone_writes_for_th
         "my girlfriend has a fever and I did my back in carrying her shopping",
         "my gran's back is bad, she's 80, mine hurts too",
         "the dog wet the bed and I hurt my back changing the sheets",
+        "my ma had breast cancer and ma back's killing me",  # "my ma": a mother
         # nobody's back pain: "back" alone names nobody's
         "my sister came back from hospital with a fever",
         "a friend with a kidney transplant swears by heat for back pain",

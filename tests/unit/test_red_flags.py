@@ -172,6 +172,12 @@ EXAMPLES = [
     ("my weight keeps dropping", "weight_loss"),
     ("I'm 6kg lighter than in the summer", "weight_loss"),
     ("at night the pain is agony", "night_pain"),
+    ("I pished my trousers", "bladder_bowel"),
+    ("she keeps passing water in the bed", "bladder_bowel"),
+    ("tingling roond my back passage", "saddle_numbness"),
+    ("15 and my back is killing me", "age_onset"),
+    ("resting in bed it never lets up", "night_pain"),
+    ("there's a lump over one of the bones in my back", "back_lump"),
 ]
 
 # Words that look like a flag and are not: no pattern of any flag may match them.
@@ -228,8 +234,11 @@ DISMISSED = [
     ("had flu with a temperature but got over it", "fever", "got over it"),
     ("I lost weight when I had gastro", "weight_loss", "when I had gastro"),
     ("the GP says losing weight will help", "weight_loss", "losing weight will help"),
-    ("my bum went numb on the coach but the feeling came back the minute I stood", "saddle_numbness",
-     "came back the minute"),
+    (
+        "my bum went numb on the coach but the feeling came back the minute I stood",
+        "saddle_numbness",
+        "came back the minute",
+    ),
     ("numb for a few minutes afterwards", "saddle_numbness", "for a few minutes afterwards"),
     ("the first one was in my thirties", "age_onset", "first one was in my thirties"),
     ("it's my third spasm this year", "age_onset", "third spasm"),
