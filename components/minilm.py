@@ -13,12 +13,16 @@ from pathlib import Path
 import numpy as np
 from safetensors.numpy import load_file
 from scipy.special import erf
+from threadpoolctl import ThreadpoolController
 from tokenizers import Tokenizer
 
 from components.encoder_weights import verify
 
 MAX_POSITIONS = 256  # the model's max_seq_length in sentence-transformers; longer texts are read in windows
 BATCH_SIZE = 32
+# A message's matrices are small: BLAS's threads cost more than they give (measured on 2 cores, 300 short messages
+# one at a time: a median 14.4 ms on one thread, 21.0 ms on two; 35 texts at once: 177 ms against 202 ms).
+BLAS_THREADS = 1
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class MiniLM:
             name: array.T.copy() if name.startswith("encoder.") and array.ndim == 2 else array
             for name, array in weights.items()
         }
+        self.blas = ThreadpoolController()
 
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
         return x @ self.w[f"{name}.weight"] + self.w[f"{name}.bias"]
@@ -132,7 +137,8 @@ class MiniLM:
             for row, index in enumerate(chunk):
                 ids[row, : len(windows[index])] = windows[index]
                 mask[row, : len(windows[index])] = 1.0
-            vectors = self._forward(ids, mask)
+            with self.blas.limit(limits=BLAS_THREADS, user_api="blas"):
+                vectors = self._forward(ids, mask)
             for row, index in enumerate(chunk):
                 outputs[index] = vectors[row, : len(windows[index])]
         encodings = []
