@@ -34,6 +34,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_third.yml",
         "red_flags_fourth.yml",
         "red_flags_fifth.yml",
+        "red_flags_sixth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
