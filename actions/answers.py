@@ -11,8 +11,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
 from actions.own_pain import needs_emergency_screen, wants_own_pain_assessed
-from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, latest_intent, offer_topics, section_reply
-from actions.search import PRODUCT_SECTION, ActionGuideSearch, asks_about_products
+from actions.replies import (
+    FIRST_TOPICS,
+    PRODUCT_SECTION,
+    TOPICS,
+    disclaim_once,
+    latest_intent,
+    offer_topics,
+    section_reply,
+)
+from actions.search import ActionGuideSearch, asks_about_products
 from actions.triage import remind_of_tier, screen_first
 
 

@@ -8,23 +8,26 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.replies import HOME_CARE_TOPICS
-from actions.symptom_check import SEE_DOCTOR_SECTION as SEE_DOCTOR_TOPIC
-from actions.symptom_check import SUMMARY_SLOT
-from actions.triage import SAFETY_QUESTION_ACTION, TIER_SLOT
+from actions.symptom_check import SEE_DOCTOR_SECTION, SUMMARY_SLOT, ActionAskEmergencySigns
+from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, TIER_SLOT
+from components.red_flags import lexicon
 
 OWN_PAIN_INTENT = "describe_pain"
 # How long or how bad: said of one's own pain, they make it a report ("my back has ached for 3 weeks").
 OWN_PAIN_ENTITIES = frozenset({"duration", "pain_level"})
+# Someone else's: "my friend has back pain" is not the speaker's.
+SOMEONE_ELSES = "|".join(sorted(lexicon("third_parties"), key=len, reverse=True))
 # "my back went", "my back has been aching", "mine's achy", "having back spasms", "I've got a sore back", "I pulled
-# something in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?") nor "what can I do for
-# back pain?"
+# something in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?"), "what can I do for
+# back pain?" nor "my friend has back pain"
 FIRST_PERSON_PAIN = re.compile(
-    r"\b(?:my|me|mine|i'm|im|i've|ive|i have|i am|i've got|i got|having|got"
-    r"|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
+    rf"\b(?:my(?! (?:{SOMEONE_ELSES})\b)|me (?:lower |upper |bad )?back|mine|i'm|im|i've|ive|i have|i am|i've got"
+    r"|i got|having|got|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
     r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
     r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*)\b"
     # said without the "I": "pulled something in my back", "at the end of my tether with this back"
-    r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did) (?:my|something|a|summat)\b|\bthis (?:\w+ )?back\b"
+    r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did) (?:my|something|summat)\b"
+    r"|\b(?:with|of) this (?:\w+ )?back\b|\bthis (?:bad|stupid|damn|bloody|dodgy) back\b"
     # "back's gone again", "back hurts like hell", "lower back seized up this morning"
     r"|^\W*(?:(?:lower|upper|bad|stupid) )?back'?s? (?:has |is |just |keeps |went )?"
     r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|playing up|agony|in spasm)\b",
@@ -32,7 +35,8 @@ FIRST_PERSON_PAIN = re.compile(
 )
 # A report without the "I", that says how long: "back spasm since friday", "lower back pain for 3 weeks".
 OPENS_WITH_BACK_PAIN = re.compile(
-    r"^\W*(?:\w+ ){0,2}?(?:back|spine)'?s? ?(?:spasm\w*|pain\w*|ache\w*|hurt\w*|went|gone|seized|locked|been)",
+    r"^\W*(?:(?:lower|upper|bad|sore|my|me) )?(?:back|spine)'?s? ?(?:spasm\w*|pain\w*|ache\w*|hurt\w*|went|gone"
+    r"|seized|locked|been)",
     re.IGNORECASE,
 )
 CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
@@ -40,12 +44,19 @@ CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
 # do about it: "what do I do?", "anything I should be doing?", "HELP"
 ASKS_WHETHER_TO_WORRY = re.compile(
     r"\b(?:is (?:that|this|it) (?:something )?(?:bad|serious|dangerous|a problem|something to worry)"
-    r"|wh?at (?:do|should) i do|what to do|anything i should (?:be )?do\w*|help\W*$"
+    r"|wh?at (?:do|should) i do|what to do|anything i should (?:be )?do\w*"
     r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
     r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern)\b",
     re.IGNORECASE,
 )
-START_ACTION = "action_start_symptom_check"
+# A cry for help at the end ("MY BACK HAS SEIZED UP HELP", "can't straighten up 😭 help"), not a question whether
+# something helps ("would a heat pad help?", "does it help").
+CRY_FOR_HELP = re.compile(r"\bhelp(?: me)?(?: pls| please)?\W*$", re.IGNORECASE)
+HELPS_AS_A_VERB = re.compile(
+    r"\b(?:would|will|does|do|can(?!'t|not)|could|might|it|that|this|which|what)\b(?:\W+\w+){0,3}\W+help\b",
+    re.IGNORECASE,
+)
+START_ACTION, ASK_EMERGENCY_ACTION = "action_start_symptom_check", ActionAskEmergencySigns().name()
 
 
 def tells_own_pain(text: str) -> bool:
@@ -56,7 +67,8 @@ def tells_own_pain(text: str) -> bool:
 def tells_own_pain_and_asks_whether_to_worry(text: str) -> bool:
     """ "Pulled something at the gym, my back hurts when I move. Is that bad?": a question for the symptom
     check, whatever topic its words are near."""
-    return tells_own_pain(text) and bool(ASKS_WHETHER_TO_WORRY.search(text))
+    cries_for_help = bool(CRY_FOR_HELP.search(text)) and not HELPS_AS_A_VERB.search(text)
+    return tells_own_pain(text) and (bool(ASKS_WHETHER_TO_WORRY.search(text)) or cries_for_help)
 
 
 def asks_about_own_pain(tracker: Tracker) -> bool:
@@ -89,10 +101,15 @@ def told_own_pain_before(tracker: Tracker) -> bool:
 
 
 def emergency_asked_before(tracker: Tracker) -> bool:
-    """True once the emergency question has been put in this conversation: by the symptom check or a safety
-    question."""
+    """True once the emergency checklist has been put in this conversation: the symptom check's emergency
+    question, or the same list as the safety question before home-care tips."""
     return any(
-        event.get("event") == "action" and event.get("name") in (START_ACTION, SAFETY_QUESTION_ACTION)
+        (event.get("event") == "action" and event.get("name") == ASK_EMERGENCY_ACTION)
+        or (
+            event.get("event") == "slot"
+            and event.get("name") == SAFETY_FLAG_SLOT
+            and event.get("value") == EMERGENCY_SCREEN
+        )
         for event in tracker.events
     )
 
@@ -120,17 +137,23 @@ def symptom_check_started_before(tracker: Tracker) -> bool:
     return any(event.get("event") == "action" and event.get("name") == START_ACTION for event in tracker.events)
 
 
+def may_start_symptom_check(tracker: Tracker) -> bool:
+    """Outside a symptom check, and before one has started in this conversation: someone who stopped it, or has
+    its outcome, is not asked again."""
+    return not (tracker.active_loop_name or tracker.get_slot(SUMMARY_SLOT) or symptom_check_started_before(tracker))
+
+
 def wants_own_pain_assessed(tracker: Tracker, topic: str | None) -> bool:
-    """Outside a symptom check and before one has answered: one's own pain told with how long or how bad ("my
-    back has hurt for 3 days, heat or ice?"), or with "is that bad?"; a second home-care question, or a question
-    about seeing a doctor, from someone who tells of their own pain now or did before. The check's questions come
-    first; the topic is answered after."""
-    if tracker.active_loop_name or tracker.get_slot(SUMMARY_SLOT) or symptom_check_started_before(tracker):
+    """Before any symptom check: one's own pain told with how long or how bad ("my back has hurt for 3 days, heat
+    or ice?"), or with "is that bad?"; a second home-care question, or a question about seeing a doctor, from
+    someone who tells of their own pain now or did before. The check's questions come first; the topic is
+    answered after."""
+    if not may_start_symptom_check(tracker):
         return False
     if asks_about_own_pain(tracker) or reports_own_pain_now(tracker):
         return True
     if topic is not None and asks_home_care_again(tracker, topic):
         return True
-    return topic == SEE_DOCTOR_TOPIC and (
+    return topic == SEE_DOCTOR_SECTION and (
         tells_own_pain(tracker.latest_message.get("text") or "") or told_own_pain_before(tracker)
     )

@@ -33,6 +33,7 @@ TOPICS = (
     "hemp_products",
 )
 FIRST_TOPICS = ("relief", "cold_therapy", "when_to_see_doctor", "warning_signs")
+PRODUCT_SECTION = "hemp_products"  # the article's products: shown only to someone who asks about products
 # The topics that tell a person how to look after their back at home.
 HOME_CARE_TOPICS = ("relief", "cold_therapy", "heat_therapy", "rest_and_movement", "medication", "sleep", "prevention")
 DISCLAIMER_SLOT = "disclaimer_shown"

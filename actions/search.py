@@ -15,12 +15,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from actions.knowledge import Section, guidance, section_for_intent
 from actions.own_pain import (
     asks_about_own_pain,
+    may_start_symptom_check,
     needs_emergency_screen,
     reports_own_pain_now,
     tells_own_pain,
     wants_own_pain_assessed,
 )
-from actions.replies import FIRST_TOPICS, TOPICS, disclaim_once, offer_topics, section_reply
+from actions.replies import FIRST_TOPICS, PRODUCT_SECTION, TOPICS, disclaim_once, offer_topics, section_reply
 from actions.triage import screen_first
 from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas
 from components.mentions import about_someone_else, red_flag_mentions
@@ -29,7 +30,6 @@ from components.negation import is_negated
 MIN_SCORE = 2.0
 WARNING_SECTION = "warning_signs"
 # The article's products are offered only to someone who asks about products.
-PRODUCT_SECTION = "hemp_products"
 PRODUCT_TERMS = frozenset(
     {
         "product",
@@ -164,7 +164,7 @@ class ActionGuideSearch(Action):
             dispatcher.utter_message(response="utter_english_only")
             offer_topics(dispatcher, tracker, {"response": "utter_topics"}, TOPICS)
             return []
-        if tracker.active_loop_name is None and (
+        if may_start_symptom_check(tracker) and (
             describes_own_pain(tracker) or asks_about_own_pain(tracker) or reports_own_pain_now(tracker)
         ):
             return [FollowupAction("action_start_symptom_check")]

@@ -15,6 +15,7 @@ from actions.diary import offer_to_keep
 from actions.knowledge import bullets, guidance, section_for_intent
 from actions.replies import (
     EASING_CHOICES,
+    PRODUCT_SECTION,
     RECURRING_CHOICES,
     SIGNS_CHOICES,
     Buttons,
@@ -40,10 +41,10 @@ VERY_BAD_PAIN = 8  # NHS: see a GP if the pain is very bad
 SELF_CARE_SECTION, SAFETY_NET_SECTION, SEE_DOCTOR_SECTION = "self_care_plan", "safety_net", "when_to_see_doctor"
 YES_NO_SLOTS = ("recurring", "not_improving", "emergency_signs", "urgent_signs")
 SUMMARY_SLOT, PENDING_TOPIC_SLOT = "care_summary", "pending_topic"
+WARNING_SIGNS_SECTION = "warning_signs"
 # Topics not kept for after the check: its own questions and outcome answer these, and products never come
 # up in a health flow.
-NOT_KEPT_FOR_AFTER = frozenset({"when_to_see_doctor", "warning_signs", "hemp_products"})
-WARNING_SIGNS_SECTION = "warning_signs"
+NOT_KEPT_FOR_AFTER = frozenset({SEE_DOCTOR_SECTION, WARNING_SIGNS_SECTION, PRODUCT_SECTION})
 Reply = dict[str, Any]
 
 
@@ -92,7 +93,7 @@ class ActionStartSymptomCheck(Action):
         dispatcher.utter_message(response="utter_symptom_check_intro")
         asked = section_for_intent(latest_intent(tracker))
         if asked is None or asked.id in NOT_KEPT_FOR_AFTER:
-            return events
+            return [*events, SlotSet(PENDING_TOPIC_SLOT, None)]  # none left from a check stopped before
         dispatcher.utter_message(response="utter_topic_after_check", topic=asked.title.lower())
         return [*events, SlotSet(PENDING_TOPIC_SLOT, asked.id)]
 

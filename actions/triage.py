@@ -29,7 +29,7 @@ TIER_SECTIONS = {EMERGENCY: "emergency_care", URGENT: "urgent_care"}
 TIER_SLOT, SAFETY_FLAG_SLOT, DEFERRED_INTENT_SLOT = "triage_tier", "safety_flag", "deferred_intent"
 SAFETY_QUESTION_ACTION = "action_safety_question"
 # The safety flag slot's value while the safety question is the whole emergency checklist (screen_first).
-EMERGENCY_SCREEN = "emergency_signs"
+EMERGENCY_SCREEN = "emergency_checklist"
 # What the safety question interrupted: a symptom check, or the start of one.
 SYMPTOM_CHECK = "symptom_check"
 STARTS_SYMPTOM_CHECK = ("describe_pain", "ask_is_serious")
@@ -161,7 +161,7 @@ class ActionSafetyQuestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         flag = near_flag(tracker)
         if flag is None and tracker.get_slot(SAFETY_FLAG_SLOT) == EMERGENCY_SCREEN:
-            signs = bullets(red_flag_lists()[EMERGENCY_SCREEN])
+            signs = bullets(red_flag_lists()[f"{EMERGENCY}_signs"])
             ask_choice(dispatcher, tracker, {"response": "utter_emergency_screen", "signs": signs}, SIGNS_CHOICES)
             return []
         if flag is None:

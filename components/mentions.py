@@ -9,6 +9,7 @@ mention.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -21,13 +22,13 @@ RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"
 # NOT_RED_FLAG matches: without an id, a sign put on someone else ("my mum had cancer"), dismissing
 # the red flags inside it; with a flag's id, that flag explained away anywhere in the same sentence.
 FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
-QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning"})
+QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning", "why"})
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
 AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
 HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just asking", "just wondering", "just curious",
     "asking for a friend", "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that",
-    "i 've heard", "i was reading",
+    "i 've heard", "i was reading", "asked if", "asked me if", "asked whether",
 )  # fmt: skip
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 NEXT_TO = 0  # tokens between a mention and a NOT_RED_FLAG_NEXT_TO dismisser: they must touch
@@ -36,6 +37,11 @@ GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people"
 # "Is it normal for back spasms to make your chest feel heavy?" asks about what one feels oneself.
 ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
+# "chest pain is serious", "numbness can be a warning sign": the sign spoken of in general, not had.
+SPOKEN_OF_IN_GENERAL = re.compile(
+    r"^\W*(?:is|are|can be|could be|means|may be|might be)\s+(?:a |an |the )?"
+    r"(?:serious|dangerous|worrying|urgent|emergency|emergencies|warning|red|sign|signs|symptom|bad news)\b"
+)
 # Whose back pain a message tells of: "my back", "me back", "ma back" are the speaker's; "his back", "my mum's back",
 # "she's had back pain" another person's.
 BACK_WORDS = frozenset({"back", "spine", "backache", "lumbago", "mine"})  # "mine hurts too" is the speaker's
@@ -43,10 +49,15 @@ BACK_TROUBLE = frozenset(
     {"pain", "pains", "spasm", "spasms", "ache", "aches", "problem", "problems", "trouble", "injury"}
 )
 SPEAKERS_BACK = frozenset({"my", "me", "ma", "mine"})
-OTHERS_BACK = frozenset({"his", "her", "their", "'s", "s"})
+OTHERS_BACK = frozenset({"his", "her", "their"})
+POSSESSIVE_S = frozenset({"'s", "s"})
+PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "they", "them", "their"})
+BAD = frozenset({"bad", "sore", "stiff", "dodgy", "painful", "aching", "achy", "hurting", "injured"})  # "a bad back"
+# Words between a possessive and "back": "my lower back", "her bad upper back".
+QUALIFIERS = BAD | {"lower", "upper", "middle", "mid", "low", "poor", "whole", "left", "right", "old"}
 GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treating", "cure"})  # "tips for back pain"
-POSSESSOR_GAP = 2  # words between a possessive and "back": "my lower back", "her bad upper back"
 OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
+SELF = "self"
 
 
 def about_someone_else(doc: Doc) -> list[Span]:
@@ -70,49 +81,79 @@ def said_of_a_child() -> frozenset[str]:
     return frozenset(flag.id for flag in load_red_flags() if flag.said_of_a_child)
 
 
-def said_of_someone_else(span: Span) -> bool:
-    """True when, reading back from the span, the sentence names another person before the speaker.
+def person_spoken_of(span: Span) -> str | None:
+    """The other person a span is said of: reading back from it, the sentence names them before the speaker.
 
     "My husband has weakness in both legs" is about him; "my wife says I wet the bed" and "my wife
-    noticed my spine has changed shape" are about me; "my son is 14 and his back hurts" counts for a flag
-    said of a child (the age).
+    noticed my spine has changed shape" are about me.
     """
     third_parties = lexicon("third_parties")
     if speaks_of_oneself(span):
-        return False
+        return None
     person = next((token.lower_ for token in span if token.lower_ in third_parties), None)
     for token in reversed(span.doc[span.sent.start : span.start]):
         if person or token.lower_.replace("'", "") in FIRST_PERSON:
             break
         if token.lower_ in third_parties:
             person = token.lower_
+    return person
+
+
+def said_of_someone_else(span: Span) -> bool:
+    """True when the span is said of another person; "my son is 14 and his back hurts" counts for a flag said of
+    a child (the age)."""
+    person = person_spoken_of(span)
     return person is not None and not (span.id_ in said_of_a_child() and person in lexicon("children"))
 
 
+def not_the_patients(span: Span, written_for: frozenset[str]) -> bool:
+    """In a message written for someone, a sign said of a third person: "my son's back hurts; my husband
+    injects" (a pronoun may be anyone's, so it counts)."""
+    person = person_spoken_of(span)
+    named = {patient for patient in written_for if patient not in PRONOUNS}
+    return person is not None and person not in PRONOUNS and bool(named) and person not in named
+
+
+def _names_a_person(token: Token) -> bool:
+    return token.lower_ in lexicon("third_parties") or token.lower_ == "her"
+
+
 def _owner(token: Token) -> str | None:
-    """Whose back a back word names: "self", "other" or None (not someone's back: "came back", "back then")."""
-    before = token.doc[max(token.sent.start, token.i - OWNER_WINDOW) : token.i]
-    possessive = next(
-        (word for word in reversed(before[-POSSESSOR_GAP - 1 :]) if word.lower_ in SPEAKERS_BACK | OTHERS_BACK), None
-    )
-    if possessive is not None:
-        return "self" if possessive.lower_ in SPEAKERS_BACK else "other"
+    """Whose back a back word names: SELF, the word for the other person ("mum", "his"), or None (nobody's:
+    "came back", "tips for back pain")."""
+    sentence_start = token.sent.start
+    index = token.i - 1
+    while index >= sentence_start and token.doc[index].lower_ in QUALIFIERS:
+        index -= 1
+    if index >= sentence_start:
+        word = token.doc[index]
+        if word.lower_ in SPEAKERS_BACK:
+            return SELF
+        if word.lower_ in OTHERS_BACK:
+            return word.lower_
+        if word.lower_ in POSSESSIVE_S and index > sentence_start and _names_a_person(token.doc[index - 1]):
+            return token.doc[index - 1].lower_  # "my mum's back"
+    before = token.doc[max(sentence_start, token.i - OWNER_WINDOW) : token.i]
     following = token.doc[token.i + 1 : token.i + 2]
-    if not (following and following[0].lower_ in BACK_TROUBLE) or (before and before[-1].lower_ in GENERIC_BEFORE):
+    troubled = bool(following and following[0].lower_ in BACK_TROUBLE) or bool(before and before[-1].lower_ in BAD)
+    if not troubled or (before and before[-1].lower_ in GENERIC_BEFORE):
         return None
     for word in reversed(before):
         if word.lower_.replace("'", "") in FIRST_PERSON:
-            return "self"
-        if word.lower_ in lexicon("third_parties") or word.lower_ == "her":
-            return "other"
+            return SELF
+        if _names_a_person(word):
+            return word.lower_
     return None
 
 
-def written_for_someone_else(doc: Doc) -> bool:
-    """True when the back pain a message tells of is only another person's ("my mum's back is in spasm and her
-    chest hurts"): the message is written for them, and the signs it puts on them are the patient's."""
-    owners = {"self" if token.lower_ == "mine" else _owner(token) for token in doc if token.lower_ in BACK_WORDS}
-    return owners - {None} == {"other"}
+def patients(doc: Doc) -> frozenset[str]:
+    """The other people whose back pain a message tells of, when it tells of no pain of the speaker's ("my mum's
+    back is in spasm and her chest hurts"): the message is written for them, and the signs it puts on them are
+    the patient's. Empty when the speaker's back is told of ("my mum had cancer and now my back hurts") or
+    nobody's."""
+    owners = {SELF if token.lower_ == "mine" else _owner(token) for token in doc if token.lower_ in BACK_WORDS}
+    owners.discard(None)
+    return frozenset() if SELF in owners else frozenset(owners)
 
 
 def asked_in_general(sentence: Span) -> bool:
@@ -151,19 +192,31 @@ def _explained_away(span: Span) -> bool:
     )
 
 
+def spoken_of_in_general(span: Span) -> bool:
+    """ "I know chest pain is serious": the sign followed by what it means, with nobody's word before it."""
+    before = span.doc[max(span.sent.start, span.start - 1) : span.start]
+    if any(token.lower_ in SPEAKERS_BACK | OTHERS_BACK | POSSESSIVE_S for token in before) or speaks_of_oneself(span):
+        return False
+    return bool(SPOKEN_OF_IN_GENERAL.match(span.doc[span.end : span.sent.end].text.lower()))
+
+
 def hypothetical(sentence: Span) -> bool:
     """A sentence that wonders rather than tells: "should I call 999 if I ever can't pee?", "I read that ..."."""
     words = f" {' '.join(token.lower_ for token in sentence if not token.is_punct)} "
     return any(f" {phrase} " in words for phrase in HYPOTHETICAL)
 
 
-def is_dismissed(span: Span, blockers: list[Span], for_someone_else: bool = False) -> bool:
-    """Negated, someone else's (unless the message is written for them), asked in general, wondered about, or
-    explained away."""
+def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] = frozenset()) -> bool:
+    """Negated, someone else's (unless the message is written for them: `patients`), asked in general, spoken
+    of in general, wondered about, or explained away."""
+    someone_elses = (
+        not_the_patients(span, written_for) if written_for else _blocked(span, blockers) or said_of_someone_else(span)
+    )
     return (
         is_negated(span)
-        or (not for_someone_else and (_blocked(span, blockers) or said_of_someone_else(span)))
+        or someone_elses
         or asked_in_general(span.sent)
+        or spoken_of_in_general(span)
         or hypothetical(span.sent)
         or _explained_away(span)
     )
@@ -174,12 +227,12 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
 
     Both lists are in text order, longest match first at each start.
     """
-    blockers, for_someone_else = about_someone_else(doc), written_for_someone_else(doc)
+    blockers, written_for = about_someone_else(doc), patients(doc)
     stated: list[Span] = []
     dismissed: list[Span] = []
     for span in sorted(doc.spans[SPANS_KEY], key=lambda span: (span.start, -len(span))):
         if span.label_ in RED_FLAG_ROLES:
-            (dismissed if is_dismissed(span, blockers, for_someone_else) else stated).append(span)
+            (dismissed if is_dismissed(span, blockers, written_for) else stated).append(span)
     return stated, dismissed
 
 

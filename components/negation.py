@@ -12,7 +12,10 @@ CUES = {
 }  # fmt: skip
 CUE_PAIRS = {("free", "of"), ("absence", "of")}
 # A cue followed by one of these negates nothing: "not sure", "don't know", "can't stop", "no, I ...".
-PSEUDO_NEXT = {"sure", "know", "only", "just", "doubt", "wonder", "matter", "idea", "help", "stop", "mind", "wait"}
+PSEUDO_NEXT = {
+    "sure", "know", "only", "just", "doubt", "wonder", "matter", "idea", "help", "stop", "mind", "wait", "kidding",
+    "joke", "lie", "lying", "bother",
+}  # fmt: skip
 SUBJECTS = {
     "i", "my", "me", "he", "she", "it", "they", "we", "you", "there", "his", "her", "their", "this", "that", "now",
     "then", "suddenly", "also"
@@ -47,6 +50,7 @@ RELIEVED = {"normally", "strong"}
 # Cues that can open a list of absent things: "no lumps, bumps or swelling".
 LIST_CUES = {"no", "without", "nor", "neither"}
 LIST_JOINERS = {"or", "nor"}
+ANY_WORDS = {"any", "anything", "ever"}
 # fmt: on
 
 
@@ -76,12 +80,15 @@ def _continues_a_negated_list(comma: Token) -> bool:
 
 
 def _ends_clause(token: Token) -> bool:
-    """Sentence punctuation, a line break, a contrast word, or "and" that starts a new clause."""
-    if token.text == "," and _continues_a_negated_list(token):
+    """Sentence punctuation, a line break, a contrast word, or "and" that starts a new clause; not a comma before
+    "any" ("I have never taken, any steroids" is one clause)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.text == "," and (
+        _continues_a_negated_list(token) or (following is not None and following.lower_ in ANY_WORDS)
+    ):
         return False
     if token.is_space or token.text in CLAUSE_PUNCT or token.lower_ in CLAUSE_WORDS:
         return True
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.lower_ in JOINERS and following is not None and following.lower_ in NEW_CLAUSE_AFTER_AND
 
 

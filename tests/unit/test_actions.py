@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionAnswerTopic, ActionGreet, ActionShowHelp
 from actions.knowledge import guidance
+from actions.own_pain import tells_own_pain, tells_own_pain_and_asks_whether_to_worry
 from actions.replies import TOPICS, section_reply, topic_buttons
 from actions.search import ActionGuideSearch
 from actions.triage import ActionAfterSafetyQuestion, ActionRedFlag, ActionSafetyQuestion, red_flags_by_id
@@ -413,7 +414,7 @@ def test_ones_own_pain_told_with_a_home_care_question_gets_the_emergency_questio
         [], "my back's gone into spasm, lower down. would a heat pad help?", "ask_heat_therapy"
     )
     assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [
-        SlotSet("safety_flag", "emergency_signs"),
+        SlotSet("safety_flag", "emergency_checklist"),
         SlotSet("deferred_intent", "ask_heat_therapy"),
         FollowupAction("action_safety_question"),
     ]
@@ -423,7 +424,9 @@ def test_ones_own_pain_told_with_a_home_care_question_gets_the_emergency_questio
 def test_the_emergency_question_lists_every_emergency_sign_with_yes_and_no(
     dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
-    tracker = message_tracker("my back's in spasm, heat or ice?", "ask_heat_therapy", [], safety_flag="emergency_signs")
+    tracker = message_tracker(
+        "my back's in spasm, heat or ice?", "ask_heat_therapy", [], safety_flag="emergency_checklist"
+    )
     assert ActionSafetyQuestion().run(dispatcher, tracker, domain) == []
     [question] = dispatcher.messages
     assert question["response"] == "utter_emergency_screen"
@@ -435,7 +438,7 @@ def test_the_emergency_question_lists_every_emergency_sign_with_yes_and_no(
 def test_yes_to_the_emergency_question_gets_the_emergency_advice(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = message_tracker("yes", "affirm", [], safety_flag="emergency_signs")
+    tracker = message_tracker("yes", "affirm", [], safety_flag="emergency_checklist")
     events = ActionRedFlag().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_said_yes_to_emergency_signs", "utter_section"]
     assert dispatcher.messages[1]["answer"] == guidance()["emergency_care"].answer
@@ -475,7 +478,7 @@ def test_an_unsure_home_care_question_about_ones_own_pain_gets_the_emergency_que
     text = "my back's been killing me, is an ice pack on the sore spot ok?"
     tracker = conversation_tracker([], text, "nlu_fallback")
     events = ActionGuideSearch().run(dispatcher, tracker, domain)
-    assert events[0] == SlotSet("safety_flag", "emergency_signs")
+    assert events[0] == SlotSet("safety_flag", "emergency_checklist")
     assert events[-1] == FollowupAction("action_safety_question")
     assert dispatcher.messages == []
 
@@ -486,3 +489,52 @@ def test_an_unsure_doctor_question_after_telling_of_ones_own_pain_starts_the_sym
     earlier = [("is it ok to stretch when my back is spasming?", "ask_rest_and_movement")]
     tracker = conversation_tracker(earlier, "do you think I need a doctor or what?", "nlu_fallback")
     assert ActionGuideSearch().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you tell me what helps back pain?",
+        "give me some tips for back spasms",
+        "is this back stretch safe?",
+        "my friend has back pain, what should I do?",
+        "remind me what to do for a spasm",
+        "would ice help?",
+        "would ice help",
+    ],
+)
+def test_general_questions_are_not_ones_own_pain(text: str) -> None:
+    assert not tells_own_pain_and_asks_whether_to_worry(text)
+    assert not (tells_own_pain(text) and "my friend" not in text)
+
+
+@pytest.mark.parametrize(
+    "text", ["MY BACK HAS SEIZED UP HELP", "my back's gone, help!", "back's killing me, help me please"]
+)
+def test_own_pain_with_a_cry_for_help_asks_for_the_check(text: str) -> None:
+    assert tells_own_pain_and_asks_whether_to_worry(text)
+
+
+def test_the_emergency_question_counts_as_asked_only_when_its_checklist_was_put(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "my back's gone into spasm, would a heat pad help?"
+    urgent_question = conversation_tracker([("I get night sweats", "possible_red_flag")], text, "ask_heat_therapy")
+    urgent_question.events.insert(1, {"event": "action", "name": "action_safety_question"})
+    urgent_question.events.insert(2, {"event": "slot", "name": "safety_flag", "value": "fever"})
+    assert ActionAnswerTopic().run(dispatcher, urgent_question, domain)[0] == SlotSet(
+        "safety_flag", "emergency_checklist"
+    )
+    screened = conversation_tracker([("my back hurts, is ice ok?", "ask_cold_therapy")], text, "ask_heat_therapy")
+    screened.events.insert(1, {"event": "slot", "name": "safety_flag", "value": "emergency_checklist"})
+    assert ActionAnswerTopic().run(dispatcher, screened, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+def test_the_guide_search_does_not_restart_a_check_that_was_stopped(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker(
+        [("my back went this morning", "describe_pain")], "my back is still sore and stiff", "nlu_fallback"
+    )
+    tracker.events.insert(1, {"event": "action", "name": "action_start_symptom_check"})
+    assert FollowupAction("action_start_symptom_check") not in ActionGuideSearch().run(dispatcher, tracker, domain)

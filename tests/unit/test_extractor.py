@@ -180,6 +180,12 @@ def test_no_red_flags(text: str) -> None:
         ("my girlfriend has had back pain since Monday and now she's got a fever", [("fever", "urgent")]),
         ("my uncle had prostate cancer and now he's getting back pain", [("cancer_history", "urgent")]),
         ("the wife says there's a lump on ma back", [("back_lump", "urgent")]),  # Scots "ma": my
+        ("my son has back pain and he has numbness in his groin", [("saddle_numbness", "emergency")]),
+        ("my husband has back pain and he can't pee", [("urine_retention", "emergency")]),
+        (
+            "I brought my mum back from hospital, her back is in agony and she's wet herself",
+            [("bladder_bowel", "emergency")],
+        ),
     ],
 )
 def test_signs_of_the_person_with_the_back_pain_count_when_someone_writes_for_them(
@@ -197,12 +203,46 @@ def test_signs_of_the_person_with_the_back_pain_count_when_someone_writes_for_th
         "my gran's back is bad, she's 80, mine hurts too",
         "the dog wet the bed and I hurt my back changing the sheets",
         "my ma had breast cancer and ma back's killing me",  # "my ma": a mother
+        "my son's back hurts; my husband injects heroin",  # written for the son: the husband's sign stays his
+        "my pain's back again, my dad has a fever",  # "pain's back": nobody's back
+        "my dog's back has gone and he's wet himself",
         # nobody's back pain: "back" alone names nobody's
         "my sister came back from hospital with a fever",
         "a friend with a kidney transplant swears by heat for back pain",
     ],
 )
 def test_signs_of_someone_else_stay_theirs_when_the_back_pain_is_the_speakers_or_nobodys(text: str) -> None:
+    assert flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I was walking the dog and fell off a ladder onto my back", "trauma"),  # a pet is nobody the sign is put on
+        ("I'm 16 and this is the second time my back has gone this month", "age_onset"),
+        ("I've lost a stone without trying, the doctor said losing weight could help", "weight_loss"),
+        ("the numbness around my bum came back the second time this week", "saddle_numbness"),
+        ("nae kidding I've wet myself", "bladder_bowel"),
+        ("I use heroin, inject into my arms, and my back has been killing me", "iv_drugs"),
+    ],
+)
+def test_a_dismisser_reaches_no_further_than_what_it_explains(text: str, flag: str) -> None:
+    assert flag in [value for value, _ in flags(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I deadlifted 60 and my back went",
+        "I carried 20 kg down the stairs and my back went",
+        "I got thrown into the deep end at work and now my back is in spasm",
+        "I work with people who inject heroin, I don't use myself",
+        "so I know chest pain is serious, but I don't have any",
+        "Someone asked if I'd had a fall. I haven't",
+        "I have never taken, any steroid tablets",
+    ],
+)
+def test_ordinary_words_near_a_sign_raise_no_flag(text: str) -> None:
     assert flags(text) == []
 
 

@@ -175,7 +175,6 @@ EXAMPLES = [
     ("I pished my trousers", "bladder_bowel"),
     ("she keeps passing water in the bed", "bladder_bowel"),
     ("tingling roond my back passage", "saddle_numbness"),
-    ("15 and my back is killing me", "age_onset"),
     ("resting in bed it never lets up", "night_pain"),
     ("there's a lump over one of the bones in my back", "back_lump"),
 ]
@@ -233,15 +232,14 @@ DISMISSED = [
     ("told I had a curve as a teenager", "age_onset", "as a teenager"),
     ("had flu with a temperature but got over it", "fever", "got over it"),
     ("I lost weight when I had gastro", "weight_loss", "when I had gastro"),
-    ("the GP says losing weight will help", "weight_loss", "losing weight will help"),
+    ("the GP says losing weight will help", "weight_loss", "will help"),
     (
         "my bum went numb on the coach but the feeling came back the minute I stood",
         "saddle_numbness",
-        "came back the minute",
+        "came back the minute I",
     ),
     ("numb for a few minutes afterwards", "saddle_numbness", "for a few minutes afterwards"),
     ("the first one was in my thirties", "age_onset", "first one was in my thirties"),
-    ("it's my third spasm this year", "age_onset", "third spasm"),
     ("I volunteer at the needle exchange", "iv_drugs", "needle exchange"),
     ("I work as a renal nurse", "immunosuppression", "renal nurse"),
 ]

@@ -35,7 +35,9 @@ RESETS = [
 def test_start_says_back_what_it_understood(
     tracker_from: Load, dispatcher: CollectingDispatcher, render: Render
 ) -> None:
-    assert ActionStartSymptomCheck().run(dispatcher, tracker_from("symptom_check_start"), {}) == []
+    assert ActionStartSymptomCheck().run(dispatcher, tracker_from("symptom_check_start"), {}) == [
+        SlotSet("pending_topic", None)  # none left over from a check stopped before
+    ]
     assert responses(dispatcher) == ["utter_sorry_in_pain_details", "utter_symptom_check_intro"]
     assert render(dispatcher) == [
         "I'm sorry you're in pain (your lower back for 3 days at 6 out of 10).",
@@ -318,7 +320,7 @@ def test_a_topic_asked_while_telling_of_ones_pain_is_kept_for_after_the_check(
 def test_products_and_the_check_s_own_topics_are_not_kept_for_after_it(dispatcher: CollectingDispatcher) -> None:
     for intent in ("ask_hemp_products", "ask_when_to_see_doctor", "ask_warning_signs", "describe_pain"):
         asked = tracker({"disclaimer_shown": True}, "my back has ached for 4 days", intent)
-        assert ActionStartSymptomCheck().run(dispatcher, asked, {}) == []
+        assert ActionStartSymptomCheck().run(dispatcher, asked, {}) == [SlotSet("pending_topic", None)]
 
 
 CALM = {"body_part": "lower back", "duration_days": 2.0, "pain_level": 4.0, "recurring": False,
