@@ -8,7 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.replies import HOME_CARE_TOPICS
-from actions.symptom_check import SEE_DOCTOR_SECTION, SUMMARY_SLOT, ActionAskEmergencySigns
+from actions.symptom_check import SEE_DOCTOR_SECTION, SUMMARY_SLOT, ActionAskEmergencySigns, ActionStartSymptomCheck
 from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, TIER_SLOT
 from components.red_flags import lexicon
 
@@ -56,7 +56,7 @@ HELPS_AS_A_VERB = re.compile(
     r"\b(?:would|will|does|do|can(?!'t|not)|could|might|it|that|this|which|what)\b(?:\W+\w+){0,3}\W+help\b",
     re.IGNORECASE,
 )
-START_ACTION, ASK_EMERGENCY_ACTION = "action_start_symptom_check", ActionAskEmergencySigns().name()
+START_ACTION, ASK_EMERGENCY_ACTION = ActionStartSymptomCheck().name(), ActionAskEmergencySigns().name()
 
 
 def tells_own_pain(text: str) -> bool:
@@ -72,10 +72,8 @@ def tells_own_pain_and_asks_whether_to_worry(text: str) -> bool:
 
 
 def asks_about_own_pain(tracker: Tracker) -> bool:
-    """The latest message tells of one's own pain and asks whether to worry, before any symptom check in this
-    conversation: the topic answer and the guide search both start the check for it."""
-    text = tracker.latest_message.get("text") or ""
-    return tells_own_pain_and_asks_whether_to_worry(text) and not symptom_check_started_before(tracker)
+    """The latest message tells of one's own pain and asks whether to worry."""
+    return tells_own_pain_and_asks_whether_to_worry(tracker.latest_message.get("text") or "")
 
 
 def _says_how_long_or_bad(parse: dict[str, Any]) -> bool:

@@ -14,10 +14,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from actions.knowledge import Section, guidance, section_for_intent
 from actions.own_pain import (
-    asks_about_own_pain,
     may_start_symptom_check,
     needs_emergency_screen,
-    reports_own_pain_now,
     tells_own_pain,
     wants_own_pain_assessed,
 )
@@ -164,9 +162,7 @@ class ActionGuideSearch(Action):
             dispatcher.utter_message(response="utter_english_only")
             offer_topics(dispatcher, tracker, {"response": "utter_topics"}, TOPICS)
             return []
-        if may_start_symptom_check(tracker) and (
-            describes_own_pain(tracker) or asks_about_own_pain(tracker) or reports_own_pain_now(tracker)
-        ):
+        if wants_own_pain_assessed(tracker, None) or (may_start_symptom_check(tracker) and describes_own_pain(tracker)):
             return [FollowupAction("action_start_symptom_check")]
         allowed = searchable_topics(text)
         section, score = guide_index(allowed).best(text)

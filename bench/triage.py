@@ -19,7 +19,7 @@ import yaml
 
 from actions.knowledge import guidance
 from actions.replies import HOME_CARE_TOPICS
-from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT
+from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_ACTION
 from bench.blind import events_of_last_turn
 from components.red_flags import load_red_flags
 from testbed.replies import failure, joined
@@ -51,7 +51,6 @@ LEVEL_SECTIONS = {
 RED_FLAG_LEVELS = ("emergency", "urgent")
 # Answers that tell a person how to look after the back at home.
 HOME_ADVICE = ("self_care_plan", *HOME_CARE_TOPICS)
-SAFETY_QUESTION = "action_safety_question"
 # The vignette's answer to each question of the symptom check.
 ANSWER_FOR_SLOT = {
     "emergency_signs": "emergency_signs",
@@ -140,7 +139,7 @@ def run_first_messages(assistant: Assistant, cases: list[Case]) -> list[FirstMes
         replies = assistant.talk(sender, text)
         tracker = assistant.tracker(sender)
         actions = [event.get("name") for event in events_of_last_turn(tracker)]
-        asked_about = tracker["slots"].get(SAFETY_FLAG_SLOT) if SAFETY_QUESTION in actions else None
+        asked_about = tracker["slots"].get(SAFETY_FLAG_SLOT) if SAFETY_QUESTION_ACTION in actions else None
         outcomes.append(FirstMessage(text, expected, flag, advice_level(replies), asked_about, failure(replies)))
     return outcomes
 
@@ -170,7 +169,9 @@ def next_message(story: dict[str, Any], tracker: dict[str, Any], sent_follow_up:
     """What the patient says next: the answer to the question asked, the follow-up, or nothing."""
     answers = story["answers"]
     actions = [event.get("name") for event in events_of_last_turn(tracker)]
-    if SAFETY_QUESTION in actions:  # about one sign, or the emergency checklist: answered as its tier's checklist
+    if (
+        SAFETY_QUESTION_ACTION in actions
+    ):  # about one sign, or the emergency checklist: answered as its tier's checklist
         flag = (tracker.get("slots") or {}).get(SAFETY_FLAG_SLOT) or ""
         emergency = flag == EMERGENCY_SCREEN or flag in emergency_flag_ids()
         return answers["emergency_signs"] if emergency else answers["urgent_signs"]
