@@ -110,7 +110,7 @@ class DiaryStore:
     def save_checkin(self, checkin: CheckIn) -> None:
         """Store a person's check-in schedule, replacing the one before."""
         with self._begin() as connection:
-            _delete_checkin(connection, checkin.sender_id)
+            connection.execute(CHECKINS.delete().where(CHECKINS.c.sender_id == checkin.sender_id))
             connection.execute(CHECKINS.insert().values(**asdict(checkin)))
 
     def checkin(self, sender_id: str) -> CheckIn | None:
@@ -137,14 +137,12 @@ class DiaryStore:
 
 
 def forget_in(connection: Connection, sender_id: str) -> int:
-    """Delete a person's entries and check-ins inside the caller's transaction, creating no table (a database
-    the diary never used has none); return how many rows there were."""
-    if not sqlalchemy.inspect(connection).has_table(ENTRIES.name):
-        return 0
-    deleted = connection.execute(ENTRIES.delete().where(ENTRIES.c.sender_id == sender_id)).rowcount
-    return deleted + _delete_checkin(connection, sender_id)
-
-
-def _delete_checkin(connection: Connection, sender_id: str) -> int:
-    """Delete a person's check-in schedule; return 1 if there was one, else 0."""
-    return connection.execute(CHECKINS.delete().where(CHECKINS.c.sender_id == sender_id)).rowcount
+    """Delete a person's entries and check-ins inside the caller's transaction, creating no table; return how
+    many rows there were. Each table is looked for on its own: a database the diary never used has neither, and
+    one whose tables the check-in scheduler is creating at this moment may have only the first."""
+    inspector = sqlalchemy.inspect(connection)
+    return sum(
+        connection.execute(table.delete().where(table.c.sender_id == sender_id)).rowcount
+        for table in (ENTRIES, CHECKINS)
+        if inspector.has_table(table.name)
+    )

@@ -45,6 +45,18 @@ def test_the_diary_and_its_checkins_go_with_the_conversation(tmp_path: Path) -> 
     assert diary.entries("telegram-3") == [entry(0, 3, sender_id="telegram-3")]
 
 
+def test_forgetting_works_while_the_scheduler_is_still_creating_the_diarys_tables(tmp_path: Path) -> None:
+    """The bot's check-in scheduler creates the diary's tables at start-up, one by one: /forget at that moment
+    finds the entries table and not yet the check-ins table."""
+    db = tracker_db(tmp_path / "tracker.db", ["telegram-1"])
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute("CREATE TABLE diary_entries (id INTEGER PRIMARY KEY, sender_id TEXT, pain REAL)")
+        connection.execute("INSERT INTO diary_entries (sender_id, pain) VALUES ('telegram-1', 4)")
+    assert Forgetter(endpoints_for(db)).forget("telegram-1") == 1
+    with closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("SELECT count(*) FROM diary_entries").fetchone() == (0,)
+
+
 def test_a_missing_database_is_an_error_not_a_new_file(tmp_path: Path) -> None:
     forgetter = Forgetter(endpoints_for(tmp_path / "nowhere.db"))
     with pytest.raises(OperationalError):
