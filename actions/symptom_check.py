@@ -141,11 +141,14 @@ class ValidateSymptomCheckForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """Every question while no tier is reached; only the emergency question after an urgent sign."""
+        """Every question while no tier is reached; once one is, only the emergency question after an urgent
+        sign. The questions already answered stay in the list: rasa_sdk validates and returns only the slots
+        this list names, so a typed yes that reached the tier in this very turn would otherwise be dropped."""
         tier = reached_tier(tracker)
-        if tier == EMERGENCY:
-            return []
-        return ["emergency_signs"] if tier == URGENT else domain_slots
+        if tier is None:
+            return domain_slots
+        still_asked = {"emergency_signs"} if tier == URGENT else set()
+        return [slot for slot in domain_slots if slot in still_asked or tracker.get_slot(slot) is not None]
 
     async def extract_emergency_signs(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -14,8 +14,8 @@ WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?")
 # fmt: off
 YES_WORDS = {
     "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "sure", "definitely", "correct", "affirmative", "indeed",
-    "absolutely", "certainly", "ok", "okay", "true", "y",
-}
+    "absolutely", "certainly", "true", "y",
+}  # not "ok": "ok thanks" acknowledges, it does not say yes to a list of warning signs
 NO_WORDS = {"no", "nope", "nah", "naw", "none", "never", "neither", "negative", "nothing", "n"}
 YES_PHRASES = (
     "i do", "i have", "it does", "it is", "kind of", "sort of", "a bit", "a little", "one of these", "i think so",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -226,10 +227,57 @@ async def test_the_emergency_question_comes_first_and_a_tier_ends_the_questions(
     assert await form.required_slots(FORM_SLOTS, dispatcher, tracker({}), domain) == FORM_SLOTS
     urgent = tracker({"triage_tier": "urgent"})
     assert await form.required_slots(FORM_SLOTS, dispatcher, urgent, domain) == ["emergency_signs"]
+    # The questions answered stay listed, so that rasa_sdk validates and returns their answers.
     assert await form.required_slots(FORM_SLOTS, dispatcher, tracker({"urgent_signs": True}), domain) == [
+        "emergency_signs",
+        "urgent_signs",
+    ]
+    assert await form.required_slots(FORM_SLOTS, dispatcher, tracker({"emergency_signs": True}), domain) == [
         "emergency_signs"
     ]
-    assert await form.required_slots(FORM_SLOTS, dispatcher, tracker({"emergency_signs": True}), domain) == []
+    assert await form.required_slots(FORM_SLOTS, dispatcher, tracker({"triage_tier": "emergency"}), domain) == []
+
+
+def answered(requested: str, text: str, intent: str = "nlu_fallback", **slots: Any) -> Tracker:
+    """The tracker rasa_sdk's form validation gets: the question asked, then a typed answer to it."""
+    filled = {slot: None for slot in FORM_SLOTS} | slots | {"requested_slot": requested}
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
+    events = [{"event": "user", "text": text, "parse_data": message}]
+    return Tracker("user", filled, message, events, False, None, {"name": "symptom_check_form"}, "action_listen")
+
+
+def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {event["name"]: event["value"] for event in events if event["event"] == "slot"}
+
+
+@pytest.mark.parametrize(
+    ("requested", "text", "slots", "expected"),
+    [
+        ("emergency_signs", "I think so", {}, {"emergency_signs": True, "triage_tier": "emergency"}),
+        (
+            "urgent_signs",
+            "yeah one of those",
+            {"emergency_signs": False, "body_part": "back", "duration_days": 2.0, "recurring": False,
+             "pain_level": 4.0, "not_improving": False},
+            {"urgent_signs": True, "triage_tier": "urgent"},
+        ),
+    ],
+)  # fmt: skip
+async def test_a_typed_yes_that_reaches_a_tier_is_kept_and_ends_the_questions(
+    requested: str, text: str, slots: dict[str, Any], expected: dict[str, Any], domain: dict[str, Any]
+) -> None:
+    """The whole validation run, as the action server does it: the yes and its tier are returned, and no
+    question is left (the outcome then gives the tier's advice, not the self-care plan)."""
+    events = await ValidateSymptomCheckForm().run(CollectingDispatcher(), answered(requested, text, **slots), domain)
+    returned = slot_events(events)
+    assert returned.items() >= expected.items() and returned.get("requested_slot") is None
+
+
+async def test_an_acknowledgement_answers_no_checklist(domain: dict[str, Any]) -> None:
+    events = await ValidateSymptomCheckForm().run(
+        CollectingDispatcher(), answered("emergency_signs", "ok thanks", "thank"), domain
+    )
+    assert slot_events(events) == {}
 
 
 def test_a_yes_to_a_checklist_raises_the_tier_and_never_lowers_it(dispatcher: CollectingDispatcher) -> None:

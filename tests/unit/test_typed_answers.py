@@ -22,6 +22,8 @@ from actions.typed_answers import body_part, is_easing, keeps_coming_back, pain_
         ("No, none of these", False),
         ("I don't think so", False),
         ("what do you mean?", None),
+        ("ok thanks", None),
+        ("okay", None),
         ("my lower back", None),
         ("", None),
     ],
