@@ -13,12 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from actions.knowledge import Section, guidance, section_for_intent
-from actions.own_pain import (
-    may_start_symptom_check,
-    needs_emergency_screen,
-    tells_own_pain,
-    wants_own_pain_assessed,
-)
+from actions.own_pain import may_start_symptom_check, needs_emergency_screen, wants_own_pain_assessed
+from actions.own_pain_words import tells_own_pain
 from actions.replies import FIRST_TOPICS, PRODUCT_SECTION, TOPICS, disclaim_once, offer_topics, section_reply
 from actions.triage import screen_first
 from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.diary import offer_to_keep
 from actions.knowledge import bullets, guidance, section_for_intent
+from actions.own_pain_words import OPENS_WITH_BACK_PAIN, OWN_PAIN_INTENT, tells_own_pain, told_own_pain_before
 from actions.replies import (
     EASING_CHOICES,
     PRODUCT_SECTION,
@@ -81,6 +82,17 @@ def situation(tracker: Tracker) -> Reply:
     return {"response": "utter_sorry_in_pain_details", "details": details}
 
 
+def told_of_pain(tracker: Tracker) -> bool:
+    """True when the person has told of their own pain, in this message or before."""
+    text = tracker.latest_message.get("text") or ""
+    return (
+        latest_intent(tracker) == OWN_PAIN_INTENT
+        or tells_own_pain(text)
+        or bool(OPENS_WITH_BACK_PAIN.search(text))
+        or told_own_pain_before(tracker)
+    )
+
+
 class ActionStartSymptomCheck(Action):
     """Say what was understood so far and that a few quick questions follow."""
 
@@ -89,7 +101,8 @@ class ActionStartSymptomCheck(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events = disclaim_once(dispatcher, tracker)
-        dispatcher.utter_message(**situation(tracker))
+        if told_of_pain(tracker):  # not to "is a back spasm something serious?"
+            dispatcher.utter_message(**situation(tracker))
         dispatcher.utter_message(response="utter_symptom_check_intro")
         asked = section_for_intent(latest_intent(tracker))
         if asked is None or asked.id in NOT_KEPT_FOR_AFTER:

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionAnswerTopic, ActionGreet, ActionShowHelp
 from actions.knowledge import guidance
-from actions.own_pain import tells_own_pain, tells_own_pain_and_asks_whether_to_worry
+from actions.own_pain_words import tells_own_pain, tells_own_pain_and_asks_whether_to_worry
 from actions.replies import TOPICS, section_reply, topic_buttons
 from actions.search import ActionGuideSearch
 from actions.triage import ActionAfterSafetyQuestion, ActionRedFlag, ActionSafetyQuestion, red_flags_by_id

@@ -47,8 +47,17 @@ def test_start_says_back_what_it_understood(
 
 
 def test_start_without_details_just_says_sorry(dispatcher: CollectingDispatcher, render: Render) -> None:
-    ActionStartSymptomCheck().run(dispatcher, tracker({"disclaimer_shown": True}), {})
+    told = tracker({"disclaimer_shown": True}, "ugh my back is killing me", "describe_pain")
+    ActionStartSymptomCheck().run(dispatcher, told, {})
     assert render(dispatcher)[0] == "I'm sorry you're in pain."
+
+
+def test_a_general_question_is_not_told_sorry_for_pain_it_never_mentioned(dispatcher: CollectingDispatcher) -> None:
+    asked = tracker(
+        {"disclaimer_shown": True, "body_part": "back"}, "is a back spasm something serious?", "ask_is_serious"
+    )
+    ActionStartSymptomCheck().run(dispatcher, asked, {})
+    assert responses(dispatcher) == ["utter_symptom_check_intro"]
 
 
 def test_durations_are_said_back_in_plain_words() -> None:

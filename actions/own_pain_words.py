@@ -1,0 +1,76 @@
+"""Words that tell of one's own back pain: "my back's gone", "pulled something", "is that bad?", "help"."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from components.red_flags import lexicon
+
+OWN_PAIN_INTENT = "describe_pain"
+# How long or how bad: said of one's own pain, they make it a report ("my back has ached for 3 weeks").
+OWN_PAIN_ENTITIES = frozenset({"duration", "pain_level"})
+# Someone else's: "my friend has back pain" is not the speaker's.
+SOMEONE_ELSES = "|".join(sorted(lexicon("third_parties"), key=len, reverse=True))
+# "my back went", "my back has been aching", "mine's achy", "having back spasms", "I've got a sore back", "I pulled
+# something in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?"), "what can I do for
+# back pain?" nor "my friend has back pain"
+FIRST_PERSON_PAIN = re.compile(
+    rf"\b(?:my(?! (?:{SOMEONE_ELSES})\b)|me (?:lower |upper |bad )?back|mine|i'm|im|i've|ive|i have|i am|i've got"
+    r"|i got|having|got|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
+    r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
+    r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*)\b"
+    # said without the "I": "pulled something in my back", "at the end of my tether with this back"
+    r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did) (?:my|something|summat)\b"
+    r"|\b(?:with|of) this (?:\w+ )?back\b|\bthis (?:bad|stupid|damn|bloody|dodgy) back\b"
+    # "back's gone again", "back hurts like hell", "lower back seized up this morning"
+    r"|^\W*(?:(?:lower|upper|bad|stupid) )?back'?s? (?:has |is |just |keeps |went )?"
+    r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|playing up|agony|in spasm)\b",
+    re.IGNORECASE,
+)
+# A report without the "I", that says how long: "back spasm since friday", "lower back pain for 3 weeks".
+OPENS_WITH_BACK_PAIN = re.compile(
+    r"^\W*(?:(?:lower|upper|bad|sore|my|me) )?(?:back|spine)'?s? ?(?:spasm\w*|pain\w*|ache\w*|hurt\w*|went|gone"
+    r"|seized|locked|been)",
+    re.IGNORECASE,
+)
+CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
+# "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?", and what to
+# do about it: "what do I do?", "anything I should be doing?", "HELP"
+ASKS_WHETHER_TO_WORRY = re.compile(
+    r"\b(?:is (?:that|this|it) (?:something )?(?:bad|serious|dangerous|a problem|something to worry)"
+    r"|wh?at (?:do|should) i do|what to do|anything i should (?:be )?do\w*"
+    r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
+    r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern)\b",
+    re.IGNORECASE,
+)
+# A cry for help at the end ("MY BACK HAS SEIZED UP HELP", "can't straighten up 😭 help"), not a question whether
+# something helps ("would a heat pad help?", "does it help").
+CRY_FOR_HELP = re.compile(r"\bhelp(?: me)?(?: pls| please)?\W*$", re.IGNORECASE)
+HELPS_AS_A_VERB = re.compile(
+    r"\b(?:would|will|does|do|can(?!'t|not)|could|might|it|that|this|which|what)\b(?:\W+\w+){0,3}\W+help\b",
+    re.IGNORECASE,
+)
+
+
+def tells_own_pain(text: str) -> bool:
+    """A statement of one's own pain, not a conditional ("if my back still hurts after 2 weeks ...")."""
+    return bool(FIRST_PERSON_PAIN.search(text)) and not CONDITIONAL.search(text)
+
+
+def tells_own_pain_and_asks_whether_to_worry(text: str) -> bool:
+    """ "Pulled something at the gym, my back hurts when I move. Is that bad?": a question for the symptom
+    check, whatever topic its words are near."""
+    cries_for_help = bool(CRY_FOR_HELP.search(text)) and not HELPS_AS_A_VERB.search(text)
+    return tells_own_pain(text) and (bool(ASKS_WHETHER_TO_WORRY.search(text)) or cries_for_help)
+
+
+def told_own_pain_before(tracker: Tracker) -> bool:
+    """True when a message before the latest one described the person's own pain."""
+    earlier = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    return any(
+        ((event.get("parse_data") or {}).get("intent") or {}).get("name") == OWN_PAIN_INTENT
+        or tells_own_pain(event.get("text") or "")
+        for event in earlier
+    )
