@@ -158,3 +158,29 @@ def test_an_ordinary_opening_starts_the_check_without_a_safety_question(assistan
     opening = answered(assistant.talk(sender, "my lower back has hurt for 3 days, about 6/10"))
     assert "Just to be safe" not in opening
     assert "your lower back for 3 days at 6 out of 10" in opening
+
+
+def test_a_question_that_names_the_back_is_answered_in_the_middle_of_the_check(
+    assistant: Assistant, sender: str
+) -> None:
+    assert "Do you have any of these right now?" in answered(assistant.talk(sender, "my back has hurt for 3 days"))
+    text = answered(assistant.talk(sender, "when should I see a doctor about my back?"))
+    assert guidance()["when_to_see_doctor"].answer.strip() in text
+    assert "Do you have any of these right now?" in text  # then the check goes on
+
+
+def test_a_typed_yes_to_the_emergency_question_gets_the_emergency_advice(assistant: Assistant, sender: str) -> None:
+    assistant.talk(sender, "my back has hurt for 3 days")
+    text = answered(assistant.talk(sender, "I think so, yes one of those"))
+    assert guidance()["emergency_care"].answer.strip() in text
+    assert assistant.tracker(sender)["slots"]["triage_tier"] == "emergency"
+
+
+def test_thanks_is_no_answer_and_goodbye_ends_the_check(assistant: Assistant, sender: str) -> None:
+    assistant.talk(sender, "is a back spasm something serious?")
+    thanked = answered(assistant.talk(sender, "ok thanks"))
+    assert "Do you have any of these right now?" in thanked  # asked again, not read as a yes or a no
+    assert guidance()["self_care_plan"].answer.strip() not in thanked
+    farewell = answered(assistant.talk(sender, "bye"))
+    assert "stopped the questions" in farewell and "Do you have any of these" not in farewell
+    assert assistant.tracker(sender)["active_loop"] in ({}, None)
