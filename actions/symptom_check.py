@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.diary import offer_to_keep
 from actions.knowledge import bullets, guidance, section_for_intent
-from actions.own_pain_words import OPENS_WITH_BACK_PAIN, OWN_PAIN_INTENT, tells_own_pain, told_own_pain_before
+from actions.own_pain_words import OPENS_WITH_BACK_PAIN, tells_own_pain, told_own_pain_before
 from actions.replies import (
     EASING_CHOICES,
     PRODUCT_SECTION,
@@ -43,6 +43,7 @@ SELF_CARE_SECTION, SAFETY_NET_SECTION, SEE_DOCTOR_SECTION = "self_care_plan", "s
 YES_NO_SLOTS = ("recurring", "not_improving", "emergency_signs", "urgent_signs")
 SUMMARY_SLOT, PENDING_TOPIC_SLOT = "care_summary", "pending_topic"
 WARNING_SIGNS_SECTION = "warning_signs"
+IS_SERIOUS_INTENT = "ask_is_serious"  # starts the symptom check (data/rules/symptom_check.yml)
 # Topics not kept for after the check: its own questions and outcome answer these, and products never come
 # up in a health flow.
 NOT_KEPT_FOR_AFTER = frozenset({SEE_DOCTOR_SECTION, WARNING_SIGNS_SECTION, PRODUCT_SECTION})
@@ -82,14 +83,11 @@ def situation(tracker: Tracker) -> Reply:
     return {"response": "utter_sorry_in_pain_details", "details": details}
 
 
-def told_of_pain(tracker: Tracker) -> bool:
-    """True when the person has told of their own pain, in this message or before."""
+def asks_in_general(tracker: Tracker) -> bool:
+    """ "Is a back spasm something serious?": asked by someone who has told of no pain of their own."""
     text = tracker.latest_message.get("text") or ""
-    return (
-        latest_intent(tracker) == OWN_PAIN_INTENT
-        or tells_own_pain(text)
-        or bool(OPENS_WITH_BACK_PAIN.search(text))
-        or told_own_pain_before(tracker)
+    return latest_intent(tracker) == IS_SERIOUS_INTENT and not (
+        tells_own_pain(text) or OPENS_WITH_BACK_PAIN.search(text) or told_own_pain_before(tracker)
     )
 
 
@@ -101,7 +99,7 @@ class ActionStartSymptomCheck(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events = disclaim_once(dispatcher, tracker)
-        if told_of_pain(tracker):  # not to "is a back spasm something serious?"
+        if not asks_in_general(tracker):
             dispatcher.utter_message(**situation(tracker))
         dispatcher.utter_message(response="utter_symptom_check_intro")
         asked = section_for_intent(latest_intent(tracker))

@@ -47,8 +47,7 @@ def test_start_says_back_what_it_understood(
 
 
 def test_start_without_details_just_says_sorry(dispatcher: CollectingDispatcher, render: Render) -> None:
-    told = tracker({"disclaimer_shown": True}, "ugh my back is killing me", "describe_pain")
-    ActionStartSymptomCheck().run(dispatcher, told, {})
+    ActionStartSymptomCheck().run(dispatcher, tracker({"disclaimer_shown": True}), {})
     assert render(dispatcher)[0] == "I'm sorry you're in pain."
 
 
