@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+import yaml
 
 from cluster.assistant import server_env
 from cluster.service import free_port
@@ -20,6 +21,14 @@ from cluster.service import free_port
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHECKIN_TEST_DELAY_SECONDS = "3"  # the tests' check-in delay, instead of two days
+
+
+def endpoints_for_tests(action_port: int, tracker_db: Path) -> dict[str, Any]:
+    """endpoints.yml, with this test's action server and its own SQLite file."""
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{action_port}/webhook"
+    endpoints["tracker_store"]["db"] = str(tracker_db)
+    return endpoints
 
 
 def stop_process(process: subprocess.Popen | None) -> None:
@@ -54,10 +63,7 @@ class Assistant:
         self.token = secrets.token_hex(16)
         self.tracker_db = workdir / "tracker.db"
         self.endpoints = workdir / "endpoints.yml"
-        self.endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n"
-        )
+        self.endpoints.write_text(yaml.safe_dump(endpoints_for_tests(self.action_port, self.tracker_db)))
         # The action server keeps the diary in the same database (RASA_ENDPOINTS); check-ins fall due in seconds.
         self.env = {
             **server_env(),

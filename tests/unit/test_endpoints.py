@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from rasa.core.utils import read_endpoints_from_path
+from rasa.shared.core.domain import Domain
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALED = {
@@ -51,3 +52,16 @@ def test_scaled_endpoints_refuse_to_start_without_their_settings(monkeypatch: py
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(Exception, match="POSTGRES|ACTION_SERVER_URL|REDIS"):
         read_endpoints_from_path(ROOT / "endpoints.scaled.yml")
+
+
+@pytest.mark.parametrize("name", ["endpoints.yml", "endpoints.scaled.yml"])
+def test_the_domain_goes_only_to_the_actions_that_read_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each action call carries the tracker; the domain (every response) only goes to the form validators,
+    which read their forms' slots from it."""
+    for variable, value in SCALED.items():
+        monkeypatch.setenv(variable, value)
+    assert read_endpoints_from_path(ROOT / name).action.kwargs.get("enable_selective_domain") is True
+    domain = Domain.load(ROOT / "domain.yml")
+    validators = [action for action in domain.user_actions if action.startswith("validate_")]
+    assert validators and all(domain.does_custom_action_explicitly_need_domain(action) for action in validators)
+    assert not domain.does_custom_action_explicitly_need_domain("action_answer_topic")
