@@ -54,7 +54,8 @@ class MiniLM:
             name: tf.constant(array.T if name.startswith("encoder.") and array.ndim == 2 else array)
             for name, array in load_file(str(directory / "model.safetensors")).items()
         }
-        self._forward = tf.function(self._contextual, input_signature=[PADDED_IDS, PADDED_MASK])
+        # Traced once, for every batch shape; called as the concrete graph, without tf.function's dispatch.
+        self._forward = tf.function(self._contextual).get_concrete_function(PADDED_IDS, PADDED_MASK)
 
     def _linear(self, x: tf.Tensor, name: str) -> tf.Tensor:
         return tf.matmul(x, self.w[f"{name}.weight"]) + self.w[f"{name}.bias"]
@@ -122,7 +123,7 @@ class MiniLM:
             for row, index in enumerate(chunk):
                 ids[row, : len(windows[index])] = windows[index]
                 mask[row, : len(windows[index])] = 1.0
-            vectors = self._forward(ids, mask).numpy()
+            vectors = self._forward(tf.constant(ids), tf.constant(mask)).numpy()
             for row, index in enumerate(chunk):
                 outputs[index] = vectors[row, : len(windows[index])]
         encodings = []
