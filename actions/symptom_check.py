@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
@@ -102,9 +103,11 @@ class ActionStartSymptomCheck(Action):
         if not asks_in_general(tracker):
             dispatcher.utter_message(**situation(tracker))
         dispatcher.utter_message(response="utter_symptom_check_intro")
+        # Nothing is left from a check stopped before: its answers are asked again, and its topic is gone.
+        events += [SlotSet(slot, None) for slot in YES_NO_SLOTS]
         asked = section_for_intent(latest_intent(tracker))
         if asked is None or asked.id in NOT_KEPT_FOR_AFTER:
-            return [*events, SlotSet(PENDING_TOPIC_SLOT, None)]  # none left from a check stopped before
+            return [*events, SlotSet(PENDING_TOPIC_SLOT, None)]
         dispatcher.utter_message(response="utter_topic_after_check", topic=asked.title.lower())
         return [*events, SlotSet(PENDING_TOPIC_SLOT, asked.id)]
 
@@ -128,6 +131,13 @@ def typed_answer(tracker: Tracker, slot: str, read: Callable[[str], Any], skip: 
 
 
 ANSWERED_BY_INTENT = frozenset({"affirm", "deny", *RED_FLAG_INTENTS})
+# A bare "ok" acknowledges the question; the classifier may call it a yes, but it answers no yes-or-no question.
+ACKNOWLEDGEMENT = re.compile(r"^\W*(?:ok(?:ay)?|k|kk|alright|right)\W*$", re.IGNORECASE)
+
+
+def only_acknowledges(tracker: Tracker) -> bool:
+    """True when the latest message is only "ok", "okay" or the like: the question is asked again."""
+    return bool(ACKNOWLEDGEMENT.match(tracker.latest_message.get("text") or ""))
 
 
 def near_sign_of_tier(tracker: Tracker, tier: str) -> bool:
@@ -200,14 +210,28 @@ class ValidateSymptomCheckForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A yes makes this an emergency for the rest of the conversation."""
+        if only_acknowledges(tracker):
+            return {"emergency_signs": None}
         return {"emergency_signs": value, **({TIER_SLOT: EMERGENCY} if value else {})}
 
     def validate_urgent_signs(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A yes makes this urgent at least, unless it is already an emergency."""
+        if only_acknowledges(tracker):
+            return {"urgent_signs": None}
         raise_tier = value and tracker.get_slot(TIER_SLOT) != EMERGENCY
         return {"urgent_signs": value, **({TIER_SLOT: URGENT} if raise_tier else {})}
+
+    def validate_recurring(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"recurring": None if only_acknowledges(tracker) else value}
+
+    def validate_not_improving(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"not_improving": None if only_acknowledges(tracker) else value}
 
     def validate_pain_level(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -37,7 +37,7 @@ def test_start_says_back_what_it_understood(
     tracker_from: Load, dispatcher: CollectingDispatcher, render: Render
 ) -> None:
     assert ActionStartSymptomCheck().run(dispatcher, tracker_from("symptom_check_start"), {}) == [
-        SlotSet("pending_topic", None)  # none left over from a check stopped before
+        *RESETS  # no answer or topic left over from a check stopped before
     ]
     assert responses(dispatcher) == ["utter_sorry_in_pain_details", "utter_symptom_check_intro"]
     assert render(dispatcher) == [
@@ -366,7 +366,8 @@ def test_a_topic_asked_while_telling_of_ones_pain_is_kept_for_after_the_check(
     dispatcher: CollectingDispatcher, render: Render
 ) -> None:
     asked = tracker({"disclaimer_shown": True}, "my back has ached for 4 days, heat or ice?", "ask_heat_therapy")
-    assert ActionStartSymptomCheck().run(dispatcher, asked, {}) == [SlotSet("pending_topic", "heat_therapy")]
+    kept = [*RESETS[:-1], SlotSet("pending_topic", "heat_therapy")]
+    assert ActionStartSymptomCheck().run(dispatcher, asked, {}) == kept
     assert render(dispatcher)[-1] == (
         "I'll answer your question about heat therapy after these questions, once I know it's safe to look after "
         "this at home."
@@ -376,7 +377,7 @@ def test_a_topic_asked_while_telling_of_ones_pain_is_kept_for_after_the_check(
 def test_products_and_the_check_s_own_topics_are_not_kept_for_after_it(dispatcher: CollectingDispatcher) -> None:
     for intent in ("ask_hemp_products", "ask_when_to_see_doctor", "ask_warning_signs", "describe_pain"):
         asked = tracker({"disclaimer_shown": True}, "my back has ached for 4 days", intent)
-        assert ActionStartSymptomCheck().run(dispatcher, asked, {}) == [SlotSet("pending_topic", None)]
+        assert ActionStartSymptomCheck().run(dispatcher, asked, {}) == RESETS
 
 
 CALM = {"body_part": "lower back", "duration_days": 2.0, "pain_level": 4.0, "recurring": False,
@@ -403,3 +404,16 @@ def test_emergency_or_urgent_advice_stands_alone_without_the_kept_topic(dispatch
         events = ActionSymptomOutcome().run(dispatcher, tracker(slots), {})
         assert sent(dispatcher) == [{"response": f"utter_tier_lead_{tier}"}, section_reply(guidance()[f"{tier}_care"])]
         assert SlotSet("pending_topic", None) in events
+
+
+@pytest.mark.parametrize("slot", ["emergency_signs", "urgent_signs", "recurring", "not_improving"])
+@pytest.mark.parametrize("value", [True, False])
+async def test_a_bare_ok_answers_no_yes_or_no_question(slot: str, value: bool, domain: dict[str, Any]) -> None:
+    """The classifier may read "okay" as a yes (affirm); the question is asked again instead."""
+    form = ValidateSymptomCheckForm()
+    validate = getattr(form, f"validate_{slot}")
+    assert validate(value, CollectingDispatcher(), tracker({"requested_slot": slot}, "okay", "affirm"), domain) == {
+        slot: None
+    }
+    answered_yes = validate(value, CollectingDispatcher(), tracker({"requested_slot": slot}, "yes", "affirm"), domain)
+    assert answered_yes[slot] is value
