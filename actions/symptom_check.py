@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
@@ -35,7 +34,7 @@ from actions.triage import (
     entities_named,
     near_flag,
 )
-from actions.typed_answers import body_part, is_easing, keeps_coming_back, pain_score, yes_or_no
+from actions.typed_answers import acknowledges_only, body_part, is_easing, keeps_coming_back, pain_score, yes_or_no
 from components.pain_scale import PAIN_SCALE_MAX
 
 SEE_DOCTOR_AFTER_DAYS = 14
@@ -131,13 +130,11 @@ def typed_answer(tracker: Tracker, slot: str, read: Callable[[str], Any], skip: 
 
 
 ANSWERED_BY_INTENT = frozenset({"affirm", "deny", *RED_FLAG_INTENTS})
-# A bare "ok" acknowledges the question; the classifier may call it a yes, but it answers no yes-or-no question.
-ACKNOWLEDGEMENT = re.compile(r"^\W*(?:ok(?:ay)?|k|kk|alright|right)\W*$", re.IGNORECASE)
 
 
-def only_acknowledges(tracker: Tracker) -> bool:
+def bare_acknowledgement(tracker: Tracker) -> bool:
     """True when the latest message is only "ok", "okay" or the like: the question is asked again."""
-    return bool(ACKNOWLEDGEMENT.match(tracker.latest_message.get("text") or ""))
+    return acknowledges_only(tracker.latest_message.get("text") or "")
 
 
 def near_sign_of_tier(tracker: Tracker, tier: str) -> bool:
@@ -210,7 +207,7 @@ class ValidateSymptomCheckForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A yes makes this an emergency for the rest of the conversation."""
-        if only_acknowledges(tracker):
+        if bare_acknowledgement(tracker):
             return {"emergency_signs": None}
         return {"emergency_signs": value, **({TIER_SLOT: EMERGENCY} if value else {})}
 
@@ -218,7 +215,7 @@ class ValidateSymptomCheckForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A yes makes this urgent at least, unless it is already an emergency."""
-        if only_acknowledges(tracker):
+        if bare_acknowledgement(tracker):
             return {"urgent_signs": None}
         raise_tier = value and tracker.get_slot(TIER_SLOT) != EMERGENCY
         return {"urgent_signs": value, **({TIER_SLOT: URGENT} if raise_tier else {})}
@@ -226,12 +223,12 @@ class ValidateSymptomCheckForm(FormValidationAction):
     def validate_recurring(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"recurring": None if only_acknowledges(tracker) else value}
+        return {"recurring": None if bare_acknowledgement(tracker) else value}
 
     def validate_not_improving(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"not_improving": None if only_acknowledges(tracker) else value}
+        return {"not_improving": None if bare_acknowledgement(tracker) else value}
 
     def validate_pain_level(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

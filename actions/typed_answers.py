@@ -49,6 +49,8 @@ NEW = (
     "constant", "constantly", "never goes", "never gone", "doesn't go away", "won't go away", "hasn't gone",
 )
 # fmt: on
+# A bare "ok" acknowledges the question; the classifier may call it a yes, but it answers no yes-or-no question.
+ACKNOWLEDGEMENT = re.compile(r"^\W*(?:ok(?:ay)?|k|kk|alright|right)\W*$", re.IGNORECASE)
 BODY_PART_CUTOFF = 0.75  # how close a typed place must come to a known one ("lowr back" to "lower back")
 SCORE = re.compile(r"(?<![\d.])(10|[0-9])(?:\.\d+)?(?![\d.])")
 
@@ -72,6 +74,11 @@ def yes_or_no(text: str) -> bool | None:
     if says_no == says_yes:
         return None
     return says_yes
+
+
+def acknowledges_only(text: str) -> bool:
+    """True for "ok", "okay", "alright" and the like alone: no answer to a yes-or-no question."""
+    return bool(ACKNOWLEDGEMENT.match(text))
 
 
 def is_easing(text: str) -> bool | None:
