@@ -35,6 +35,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fourth.yml",
         "red_flags_fifth.yml",
         "red_flags_sixth.yml",
+        "red_flags_seventh.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
