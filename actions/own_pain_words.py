@@ -22,11 +22,14 @@ FIRST_PERSON_PAIN = re.compile(
     r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
     r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*)\b"
     # said without the "I": "pulled something in my back", "at the end of my tether with this back"
-    r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did) (?:my|something|summat)\b"
+    r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did|threw|thrown|put|hurt|wrecked|knackered)"
+    r" (?:my|something|summat)\b"
     r"|\b(?:with|of) this (?:\w+ )?back\b|\bthis (?:bad|stupid|damn|bloody|dodgy) back\b"
     # "back's gone again", "back hurts like hell", "lower back seized up this morning"
     r"|^\W*(?:(?:lower|upper|bad|stupid) )?back'?s? (?:has |is |just |keeps |went )?"
-    r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|playing up|agony|in spasm)\b",
+    r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|playing up|agony|in spasm)\b"
+    # "lower back spasm rn", "back spasm again today"
+    r"|^\W*(?:(?:lower|upper|bad) )?back spasms? (?:rn|right now|atm|now|again|today|this morning|tonight)\b",
     re.IGNORECASE,
 )
 # A report without the "I", that says how long: "back spasm since friday", "lower back pain for 3 weeks".
@@ -37,12 +40,14 @@ OPENS_WITH_BACK_PAIN = re.compile(
 )
 CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
 # "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?", and what to
-# do about it: "what do I do?", "anything I should be doing?", "HELP"
+# do about it: "what do I do?", "anything I should be doing?", "suggestions?", "HELP"
 ASKS_WHETHER_TO_WORRY = re.compile(
     r"\b(?:is (?:that|this|it) (?:something )?(?:bad|serious|dangerous|a problem|something to worry)"
     r"|wh?at (?:do|should) i do|what to do|anything i should (?:be )?do\w*"
     r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
-    r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern)\b",
+    r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern"
+    # "suggestions?", "any advice?" at the end: what to do about it
+    r"|(?:any )?(?:suggestions|ideas|advice)(?=\W*$))\b",
     re.IGNORECASE,
 )
 # A cry for help at the end ("MY BACK HAS SEIZED UP HELP", "can't straighten up 😭 help"), not a question whether

@@ -70,6 +70,20 @@ def _blocked(span: Span, blockers: list[Span]) -> bool:
     return any(blocker.start <= span.start and span.end <= blocker.end for blocker in blockers)
 
 
+def _blocked_for_the_speaker(span: Span, blockers: list[Span]) -> bool:
+    """Inside a NOT_RED_FLAG match, unless the flag counts for a child and the speaker tells of no back of their
+    own: "my 13-year-old keeps complaining of back pain" is the child's flag, "my 3 year old jumped on my back"
+    is not."""
+    if span.id_ in said_of_a_child() and not tells_of_own_back(span.doc):
+        return False
+    return _blocked(span, blockers)
+
+
+def tells_of_own_back(doc: Doc) -> bool:
+    """True when a back word of the doc is the speaker's ("my back", "me lower back", "mine")."""
+    return any(token.lower_ == "mine" or _owner(token) == SELF for token in doc if token.lower_ in BACK_WORDS)
+
+
 def speaks_of_oneself(span: Span) -> bool:
     """True when the span has an I, me or my (or Scots "ma"): a red flag is told about oneself."""
     return any(token.lower_ in SPEAKERS_BACK or token.lower_.replace("'", "") in FIRST_PERSON for token in span)
@@ -156,13 +170,21 @@ def patients(doc: Doc) -> frozenset[str]:
     return frozenset() if SELF in owners else frozenset(owners)
 
 
+def asks_if_normal(words: list[str]) -> bool:
+    """ "is it normal to ...", wherever it comes ("weird question but is it normal to have ..."): about oneself."""
+    return any(
+        words[at : at + 2] == ["is", "it"] and at + 2 < len(words) and words[at + 2] in ABOUT_ONESELF
+        for at in range(len(words))
+    )
+
+
 def asked_in_general(sentence: Span) -> bool:
     """A question about a sign in general, not about the speaker: "what's saddle anaesthesia?",
     "does losing control of your bladder mean it's serious?"."""
     words = [token.lower_ for token in sentence if not token.is_punct]
     if not words or speaks_of_oneself(sentence):
         return False
-    if words[:2] == ["is", "it"] and words[2:3] and words[2] in ABOUT_ONESELF:
+    if asks_if_normal(words):
         return False
     asks_about_a_sign = words[0] in AUXILIARY_OPENERS and words[1:2] != ["it"]
     # "can losing weight help stop spasms" asks without its "?"; "can barely pee" and "should mention, had
@@ -210,7 +232,9 @@ def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] =
     """Negated, someone else's (unless the message is written for them: `patients`), asked in general, spoken
     of in general, wondered about, or explained away."""
     someone_elses = (
-        not_the_patients(span, written_for) if written_for else _blocked(span, blockers) or said_of_someone_else(span)
+        not_the_patients(span, written_for)
+        if written_for
+        else _blocked_for_the_speaker(span, blockers) or said_of_someone_else(span)
     )
     return (
         is_negated(span)

@@ -501,6 +501,7 @@ def test_an_unsure_doctor_question_after_telling_of_ones_own_pain_starts_the_sym
         "remind me what to do for a spasm",
         "would ice help?",
         "would ice help",
+        "back spasm remedies please help",
     ],
 )
 def test_general_questions_are_not_ones_own_pain(text: str) -> None:
@@ -509,7 +510,14 @@ def test_general_questions_are_not_ones_own_pain(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["MY BACK HAS SEIZED UP HELP", "my back's gone, help!", "back's killing me, help me please"]
+    "text",
+    [
+        "MY BACK HAS SEIZED UP HELP",
+        "my back's gone, help!",
+        "back's killing me, help me please",
+        "back spasm right now, help",  # told without the "my"
+        "Threw my back out shifting a wardrobe. Any suggestions?",
+    ],
 )
 def test_own_pain_with_a_cry_for_help_asks_for_the_check(text: str) -> None:
     assert tells_own_pain_and_asks_whether_to_worry(text)

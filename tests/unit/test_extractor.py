@@ -125,6 +125,17 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Crushing chest pain, my ECG last year was normal", [("chest_pain", "emergency")]),
         ("numb bum since the epidural injection on Monday", [("saddle_numbness", "emergency")]),
         ("both my feet keep dragging on the pavement when I walk", [("both_legs", "emergency")]),
+        # asked as "is it normal ...?" anywhere in the sentence: about one's own body
+        ("odd one, but is it normal to have no feeling in your groin with a bad back?", [("saddle_numbness", "emergency")]),
+        # formal words, baby words and everyday words for the same signs
+        ("I am unable to retain my urine", [("bladder_bowel", "emergency")]),
+        ("I can't make pipi", [("urine_retention", "emergency")]),
+        ("my legs have no force in them", [("both_legs", "emergency")]),
+        ("it's gone into my jaw now", [("chest_pain", "emergency")]),
+        ("weight reduction of about 8 kg since summer", [("weight_loss", "urgent")]),
+        ("it hurts more when I'm lying down resting", [("night_pain", "urgent")]),
+        ("Carpenter, 68, back started aching this month", [("age_onset", "urgent")]),
+        ("I bang up gear most weekends", [("iv_drugs", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -165,6 +176,11 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "I had covid with a fever but I got over it fine",
         "I'm grand, nae fever",
         "I read online that losing control of your bladder is serious",
+        "I almost wet myself laughing at the telly",
+        "my backside went numb sitting in the stands all afternoon",
+        "I'm a Cancer, star sign wise",
+        "would losing weight take the strain off my back?",
+        "my 4 year old climbed on my back and it went",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -182,6 +198,8 @@ def test_no_red_flags(text: str) -> None:
         ("the wife says there's a lump on ma back", [("back_lump", "urgent")]),  # Scots "ma": my
         ("my son has back pain and he has numbness in his groin", [("saddle_numbness", "emergency")]),
         ("my husband has back pain and he can't pee", [("urine_retention", "emergency")]),
+        # a child's age counts for the child's new back pain
+        ("our 15 year old has started complaining of back pain", [("age_onset", "urgent")]),
         (
             "I brought my mum back from hospital, her back is in agony and she's wet herself",
             [("bladder_bowel", "emergency")],
