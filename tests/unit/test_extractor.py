@@ -126,7 +126,10 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("numb bum since the epidural injection on Monday", [("saddle_numbness", "emergency")]),
         ("both my feet keep dragging on the pavement when I walk", [("both_legs", "emergency")]),
         # asked as "is it normal ...?" anywhere in the sentence: about one's own body
-        ("odd one, but is it normal to have no feeling in your groin with a bad back?", [("saddle_numbness", "emergency")]),
+        (
+            "odd one, but is it normal to have no feeling in your groin with a bad back?",
+            [("saddle_numbness", "emergency")],
+        ),
         # formal words, baby words and everyday words for the same signs
         ("I am unable to retain my urine", [("bladder_bowel", "emergency")]),
         ("I can't make pipi", [("urine_retention", "emergency")]),
