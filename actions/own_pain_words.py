@@ -46,8 +46,9 @@ ASKS_WHETHER_TO_WORRY = re.compile(
     r"|wh?at (?:do|should) i do|what to do|anything i should (?:be )?do\w*"
     r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
     r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern"
-    # "suggestions?", "any advice?" at the end: what to do about it
-    r"|(?:any )?(?:suggestions|ideas|advice)(?=\W*$))\b",
+    r")\b"
+    # "Suggestions?" or "Any advice?" as the last sentence: what to do about it (not "thanks for the advice")
+    r"|(?:^|[.?!]\s*)(?:any )?(?:suggestions|ideas|advice)\W*$",
     re.IGNORECASE,
 )
 # A cry for help at the end ("MY BACK HAS SEIZED UP HELP", "can't straighten up 😭 help"), not a question whether

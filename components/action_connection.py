@@ -6,7 +6,8 @@ about a quarter of a reply's median time (docs/architecture.md). This component,
 endpoints with no headers and no basic auth (our action endpoint) share one session per event loop, whose
 connections stay open for KEEP_ALIVE_SECONDS: below the action server's own idle timeout (Sanic's 5 s), so a
 connection the server is about to close is never reused. URLs, parameters, timeouts, errors and the replies
-are Rasa's own; any other endpoint keeps Rasa's session. Messages pass through untouched.
+are Rasa's own; any other endpoint keeps Rasa's session. Behind HAProxy (`make cluster`), `http-reuse never`
+keeps the same promise for the connection to the action server. Messages pass through untouched.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def kept_session() -> aiohttp.ClientSession:
     session = _kept.get(loop)
     if session is None or session.closed:
         session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_SECONDS),
+            connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_SECONDS, limit=0),  # no cap, as before
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
         )
         _kept[loop] = session

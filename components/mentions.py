@@ -28,7 +28,8 @@ AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "shoul
 HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just asking", "just wondering", "just curious",
     "asking for a friend", "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that",
-    "i 've heard", "i was reading", "asked if", "asked me if", "asked whether",
+    "i 've heard", "i was reading", "asked if", "asked me if", "asked whether", "worry if", "worried if",
+    "concerned if",
 )  # fmt: skip
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 NEXT_TO = 0  # tokens between a mention and a NOT_RED_FLAG_NEXT_TO dismisser: they must touch
@@ -36,6 +37,7 @@ MIN_WORDS = 3  # shorter sentences ("lower back", "yes please") say too little t
 GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people", "anyone"})
 # "Is it normal for back spasms to make your chest feel heavy?" asks about what one feels oneself.
 ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
+NORMAL_FOR = frozenset({"to", "for", "that", "if"})  # "is it normal to ...", "... for my legs to ...", "... that ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
 # "chest pain is serious", "numbness can be a warning sign": the sign spoken of in general, not had.
 SPOKEN_OF_IN_GENERAL = re.compile(
@@ -68,20 +70,6 @@ def about_someone_else(doc: Doc) -> list[Span]:
 def _blocked(span: Span, blockers: list[Span]) -> bool:
     """True when the span lies inside one of the NOT_RED_FLAG matches."""
     return any(blocker.start <= span.start and span.end <= blocker.end for blocker in blockers)
-
-
-def _blocked_for_the_speaker(span: Span, blockers: list[Span]) -> bool:
-    """Inside a NOT_RED_FLAG match, unless the flag counts for a child and the speaker tells of no back of their
-    own: "my 13-year-old keeps complaining of back pain" is the child's flag, "my 3 year old jumped on my back"
-    is not."""
-    if span.id_ in said_of_a_child() and not tells_of_own_back(span.doc):
-        return False
-    return _blocked(span, blockers)
-
-
-def tells_of_own_back(doc: Doc) -> bool:
-    """True when a back word of the doc is the speaker's ("my back", "me lower back", "mine")."""
-    return any(token.lower_ == "mine" or _owner(token) == SELF for token in doc if token.lower_ in BACK_WORDS)
 
 
 def speaks_of_oneself(span: Span) -> bool:
@@ -171,10 +159,13 @@ def patients(doc: Doc) -> frozenset[str]:
 
 
 def asks_if_normal(words: list[str]) -> bool:
-    """ "is it normal to ...", wherever it comes ("weird question but is it normal to have ..."): about oneself."""
+    """ "is it normal ...?" opening a sentence, or "is it normal to/for/that/if ..." later in it ("weird question
+    but is it normal to have ..."): about oneself; not a trailing "or is it normal?" after a general question."""
     return any(
-        words[at : at + 2] == ["is", "it"] and at + 2 < len(words) and words[at + 2] in ABOUT_ONESELF
-        for at in range(len(words))
+        words[at : at + 2] == ["is", "it"]
+        and words[at + 2] in ABOUT_ONESELF
+        and (at == 0 or (at + 3 < len(words) and words[at + 3] in NORMAL_FOR))
+        for at in range(len(words) - 2)
     )
 
 
@@ -232,9 +223,7 @@ def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] =
     """Negated, someone else's (unless the message is written for them: `patients`), asked in general, spoken
     of in general, wondered about, or explained away."""
     someone_elses = (
-        not_the_patients(span, written_for)
-        if written_for
-        else _blocked_for_the_speaker(span, blockers) or said_of_someone_else(span)
+        not_the_patients(span, written_for) if written_for else _blocked(span, blockers) or said_of_someone_else(span)
     )
     return (
         is_negated(span)

@@ -10,9 +10,16 @@ from typing import Any
 import pytest
 from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
+from sanic.config import DEFAULT_CONFIG
 
-from components.action_connection import KeptActionConnection, _rasa_session, kept_session, session
 from cluster.service import free_port
+from components.action_connection import (
+    KEEP_ALIVE_SECONDS,
+    KeptActionConnection,
+    _rasa_session,
+    kept_session,
+    session,
+)
 
 
 class Server:
@@ -94,3 +101,8 @@ def test_an_endpoint_with_headers_or_auth_keeps_rasa_s_session(installed: None, 
 def test_a_restarted_server_is_reached_on_a_new_connection(installed: None) -> None:
     first, second, third = calls({}, restart=True)
     assert first == second != third
+
+
+def test_an_idle_connection_is_dropped_before_the_action_server_would_close_it() -> None:
+    """rasa_sdk serves on Sanic, which closes a connection idle for KEEP_ALIVE_TIMEOUT seconds."""
+    assert DEFAULT_CONFIG["KEEP_ALIVE_TIMEOUT"] > KEEP_ALIVE_SECONDS

@@ -104,6 +104,7 @@ def test_the_action_servers_are_balanced_and_checked_on_their_own_port() -> None
     actions = section(config(LAYOUT), "listen actions")
     assert "bind 127.0.0.1:9055" in actions and "option httpchk GET /health" in actions
     assert actions.count(" check") == 2
+    assert "http-reuse never" in actions  # Rasa's kept connection keeps its own action-server connection
 
 
 def test_the_monitor_logs_each_change_once(caplog: pytest.LogCaptureFixture) -> None:

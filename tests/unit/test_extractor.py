@@ -139,6 +139,23 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("it hurts more when I'm lying down resting", [("night_pain", "urgent")]),
         ("Carpenter, 68, back started aching this month", [("age_onset", "urgent")]),
         ("I bang up gear most weekends", [("iv_drugs", "urgent")]),
+        # vocabulary from the second development set (bench/dev), in other words
+        ("poo keeps coming out without any control", [("bladder_bowel", "emergency")]),
+        ("I can't have a wee at all since lunch", [("urine_retention", "emergency")]),
+        ("bilateral lower limb numbness with low back pain", [("both_legs", "emergency")]),
+        ("my legs have gone to jelly", [("both_legs", "emergency")]),
+        ("my chest feels crushed", [("chest_pain", "emergency")]),
+        ("took a huge tumble on the ice", [("trauma", "emergency")]),
+        ("I fell out of a tree", [("trauma", "emergency")]),
+        ("episode of syncope with the back pain", [("aaa", "emergency")]),
+        ("I was loosing weight without trying", [("weight_loss", "urgent")]),
+        ("I had the big C", [("cancer_history", "urgent")]),
+        ("lying flat makes the pain worse", [("night_pain", "urgent")]),
+        ("it hurts more at 4am", [("night_pain", "urgent")]),
+        ("I have lost height and my spine is more bent", [("back_lump", "urgent")]),
+        ("is it normal to get back pain at 15?", [("age_onset", "urgent")]),
+        ("been on steriods for years", [("steroids", "urgent")]),
+        ("my imune system is weak", [("immunosuppression", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -184,6 +201,12 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "I'm a Cancer, star sign wise",
         "would losing weight take the strain off my back?",
         "my 4 year old climbed on my back and it went",
+        "picked up my 2 year old and felt something go, now in spasm",
+        "does chest pain mean a heart attack or is it normal with spasms?",
+        "I've got World Cup fever",
+        "should I worry if I can't feel my legs one day?",
+        "my ex used to shoot up heroin, my back is just stiff",
+        "the film nearly made me wet myself",
     ],
 )
 def test_no_red_flags(text: str) -> None:
