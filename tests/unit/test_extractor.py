@@ -152,6 +152,7 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I had the big C", [("cancer_history", "urgent")]),
         ("lying flat makes the pain worse", [("night_pain", "urgent")]),
         ("it hurts more at 4am", [("night_pain", "urgent")]),
+        ("I can't find a way to lie that brings any relief", [("night_pain", "urgent")]),
         ("I have lost height and my spine is more bent", [("back_lump", "urgent")]),
         ("is it normal to get back pain at 15?", [("age_onset", "urgent")]),
         ("been on steriods for years", [("steroids", "urgent")]),
@@ -207,6 +208,7 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "should I worry if I can't feel my legs one day?",
         "my ex used to shoot up heroin, my back is just stiff",
         "the film nearly made me wet myself",
+        "I can't get comfy in any position with this spasm",  # common with any spasm: no sign of night pain
     ],
 )
 def test_no_red_flags(text: str) -> None:
