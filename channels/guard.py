@@ -26,6 +26,7 @@ from rasa.core.channels.channel import UserMessage
 
 from channels.excerpt import red_flag_excerpt
 from channels.texts import TOO_LONG, TROUBLE
+from components.language import build_pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -115,11 +116,14 @@ class _ErrorWatcher(logging.Handler):
 _WATCHER = _ErrorWatcher(logging.ERROR)
 
 
-def watch_rasa_errors() -> None:
-    """Attach the error watcher to the `rasa` logger, once."""
+def prepare() -> None:
+    """What a channel needs before its first message: the error watcher on the `rasa` logger (once), and the
+    red-flag pipeline that reads over-long messages, built now (seconds on two cores) rather than on the first
+    such message."""
     rasa_logger = logging.getLogger("rasa")
     if _WATCHER not in rasa_logger.handlers:
         rasa_logger.addHandler(_WATCHER)
+    build_pipeline()
 
 
 def describe(error: BaseException) -> str:

@@ -31,11 +31,11 @@ from channels.guard import (
     Turn,
     admit,
     message_cap,
+    prepare,
     run_turn,
     should_apologise,
     too_long,
     trouble,
-    watch_rasa_errors,
 )
 
 MAX_SENDER_CHARS = 255  # the width of sender_id in Rasa's SQL tracker store
@@ -158,7 +158,7 @@ class CappedRestInput(RestInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """GET / for health and POST /webhook for messages, under /webhooks/rest/."""
-        watch_rasa_errors()
+        prepare()
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         @webhook.route("/", methods=["GET"])

@@ -22,11 +22,11 @@ from channels.guard import (
     OnNewMessage,
     admit,
     message_cap,
+    prepare,
     run_turn,
     should_apologise,
     too_long,
     trouble,
-    watch_rasa_errors,
 )
 
 logger = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class CappedSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> SocketBlueprint:
         """Rasa's socket.io blueprint, with user messages checked before its handler sees them."""
-        watch_rasa_errors()
+        prepare()
         blueprint = super().blueprint(self.guarded(on_new_message))
         namespace = self.namespace or "/"
         stock_handler = self.sio.handlers[namespace][self.user_message_evt]
