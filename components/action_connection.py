@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import asyncio
 from types import TracebackType
-from typing import Any
 
 import aiohttp
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.training_data.message import Message
 from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+from components.rasa_patch import RasaPatch
 
 KEEP_ALIVE_SECONDS = 4.0
 _rasa_session = EndpointConfig.session
@@ -65,20 +62,9 @@ def session(endpoint: EndpointConfig) -> _Lent | aiohttp.ClientSession:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class KeptActionConnection(GraphComponent):
+class KeptActionConnection(RasaPatch):
     """Installs `session` in place of Rasa's session per request."""
 
     @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> KeptActionConnection:
+    def install(cls) -> None:
         EndpointConfig.session = session
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        """Messages are not this component's concern."""
-        return messages

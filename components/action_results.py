@@ -17,11 +17,9 @@ from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.training_data.message import Message
+
+from components.rasa_patch import RasaPatch
 
 _rasa_check = RemoteAction._validate_action_result
 
@@ -45,20 +43,9 @@ def validate_action_result(action: RemoteAction, result: dict[str, Any]) -> bool
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class CompiledActionReplyCheck(GraphComponent):
+class CompiledActionReplyCheck(RasaPatch):
     """Installs `validate_action_result` in place of Rasa's per-call schema check."""
 
     @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CompiledActionReplyCheck:
+    def install(cls) -> None:
         RemoteAction._validate_action_result = validate_action_result
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        """Messages are not this component's concern."""
-        return messages
