@@ -36,6 +36,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fifth.yml",
         "red_flags_sixth.yml",
         "red_flags_seventh.yml",
+        "red_flags_eighth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -23,13 +23,16 @@ RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"
 # the red flags inside it; with a flag's id, that flag explained away anywhere in the same sentence.
 FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
 QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning", "why"})
+# "When should back pain be a 999 thing? Like chest pain?": an example offered to a general question.
+EXAMPLE_OPENERS = frozenset({"like", "eg", "e.g.", "such"})
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
 AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
 HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just asking", "just wondering", "just curious",
     "asking for a friend", "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that",
     "i 've heard", "i was reading", "asked if", "asked me if", "asked whether", "worry if", "worried if",
-    "concerned if",
+    "concerned if", "i read something", "i heard something", "i 've read something", "i 've heard something",
+    "read somewhere", "heard somewhere",
 )  # fmt: skip
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 NEXT_TO = 0  # tokens between a mention and a NOT_RED_FLAG_NEXT_TO dismisser: they must touch
@@ -183,7 +186,7 @@ def asked_in_general(sentence: Span) -> bool:
     asks_for_advice = words[0] in AUXILIARY_OPENERS and bool(ADVICE_WORDS & set(words))
     is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_for_advice
     return is_question and (
-        words[0] in QUESTION_OPENERS or asks_about_a_sign or any(word in GENERIC_YOU for word in words)
+        words[0] in QUESTION_OPENERS | EXAMPLE_OPENERS or asks_about_a_sign or any(word in GENERIC_YOU for word in words)
     )
 
 

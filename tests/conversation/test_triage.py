@@ -11,8 +11,8 @@ import pytest
 from bench.triage import FirstMessage, Vignette, first_messages, report, run_first_messages, run_vignettes, summary
 from testbed.servers import Assistant
 
-# Floors just under what the seven first-message suites and the three vignette suites measured together on
-# 2026-12-01 (634/640 at once, 636/640 caught by advice or a safety question about the message's own flag, 6/653
+# Floors just under what the eight first-message suites and the three vignette suites measured together on
+# 2026-12-01 (714/720 at once, 716/720 caught by advice or a safety question about the message's own flag, 6/733
 # false alarms, 104/104 vignettes); the recall targets are 100%.
 MIN_RIGHT_AT_ONCE = 0.985
 MIN_CAUGHT = 0.99

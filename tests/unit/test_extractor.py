@@ -157,6 +157,16 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("is it normal to get back pain at 15?", [("age_onset", "urgent")]),
         ("been on steriods for years", [("steroids", "urgent")]),
         ("my imune system is weak", [("immunosuppression", "urgent")]),
+        # vocabulary behind the eighth blind suite's first misses, in other words
+        ("I didn't even notice myself wee", [("bladder_bowel", "emergency")]),
+        ("the ache wraps round to the front into my chest", [("chest_pain", "emergency")]),
+        ("it spreads from my upper back through into my chest", [("chest_pain", "emergency")]),
+        ("I lose 4 kilo since summer", [("weight_loss", "urgent")]),
+        ("my weight dropped from 12 to 10 stone", [("weight_loss", "urgent")]),
+        ("I'm pacing the house every night with it", [("night_pain", "urgent")]),
+        ("at night it's agony", [("night_pain", "urgent")]),
+        ("it doesn't matter which way I lie, the pain stays", [("night_pain", "urgent")]),
+        ("tingling down both legs since I went to the gym", [("both_legs", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -209,6 +219,12 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "my ex used to shoot up heroin, my back is just stiff",
         "the film nearly made me wet myself",
         "I can't get comfy in any position with this spasm",  # common with any spasm: no sign of night pain
+        "both legs are wrecked after the parkrun and my back is tight",
+        "my knees turned to jelly when I heard the news",
+        "I got my covid booster and my back aches",
+        "I'm a cleaner on the renal unit, lots of bending",
+        "when is back pain an emergency? like both legs going numb? not me, touch wood",
+        "I heard something about numbness between the legs being bad",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -226,6 +242,8 @@ def test_no_red_flags(text: str) -> None:
         ("the wife says there's a lump on ma back", [("back_lump", "urgent")]),  # Scots "ma": my
         ("my son has back pain and he has numbness in his groin", [("saddle_numbness", "emergency")]),
         ("my husband has back pain and he can't pee", [("urine_retention", "emergency")]),
+        ("my mammy's back went on Monday and she hasn't had a wee all day", [("urine_retention", "emergency")]),
+        ("my brother injects and his back has been agony", [("iv_drugs", "urgent")]),
         # a child's age counts for the child's new back pain
         ("our 15 year old has started complaining of back pain", [("age_onset", "urgent")]),
         (
