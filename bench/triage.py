@@ -37,6 +37,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_sixth.yml",
         "red_flags_seventh.yml",
         "red_flags_eighth.yml",
+        "red_flags_ninth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

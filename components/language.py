@@ -1,5 +1,6 @@
 """The shared spaCy pipeline: a blank English tokenizer, sentences, lookup lemmas and the rule patterns."""
 
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -17,18 +18,25 @@ DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patter
 SPANS_KEY = "rules"
 MAX_CHARS = 5000  # the rules read this much of a message: a 100 KB message kept the scan busy for minutes
 LEMMA_PIPES = ("lemmatizer", "lowercase_lemmas")
+DROPPED_G = re.compile(r"\b([A-Za-z]{2,}in)'(?=[\s.,!?;:)]|$)")  # "wettin' masel", "roastin' one minute"
+# Words the lookup table lemmatizes as a rarer word: "does" as doe, "bit" as bite, "number" as numb (which made
+# "~numb" match "number"), "matter" as matt, "dying" as dye.
+LEMMA_FIXES = {"does": "do", "bit": "bit", "number": "number", "matter": "matter", "dying": "die"}
 
 
 # No `from __future__ import annotations` here: spaCy validates factory signatures at runtime.
 @Language.factory("lowercase_lemmas")
 def make_lowercase_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Lemmatize capitalised words by their lowercase form: the lookup table is case-sensitive ("Peed")."""
+    """Lemmatize capitalised words by their lowercase form: the lookup table is case-sensitive ("Peed"); and
+    put right the table's LEMMA_FIXES."""
     lemmatizer = nlp.get_pipe("lemmatizer")
 
     def lowercase_lemmas(doc: Doc) -> Doc:
         table = lemmatizer.lookups.get_table("lemma_lookup")
         for token in doc:
-            if token.text != token.lower_:
+            if token.lower_ in LEMMA_FIXES:
+                token.lemma_ = LEMMA_FIXES[token.lower_]
+            elif token.text != token.lower_:
                 token.lemma_ = table.get(token.lower_, token.lower_)
         return doc
 
@@ -52,6 +60,16 @@ def add_upper_case_exceptions(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(upper, [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces])
 
 
+def with_dropped_gs_restored(tokenizer: Callable[[str], Doc]) -> Callable[[str], Doc]:
+    """A tokenizer that reads "wettin'" and "freezin'" as "wetting" and "freezing": the same length, so every
+    character offset into the message stays right."""
+
+    def tokenize(text: str) -> Doc:
+        return tokenizer(DROPPED_G.sub(r"\1g", text))
+
+    return tokenize
+
+
 def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     """A blank English pipeline with sentences, lookup lemmas and these span-ruler patterns.
 
@@ -60,6 +78,7 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     """
     nlp = spacy.blank("en")
     add_upper_case_exceptions(nlp)
+    nlp.tokenizer = with_dropped_gs_restored(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("lowercase_lemmas")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from components.language import SPANS_KEY
 from components.negation import denies_something, is_negated, negated_by_a_cue
-from components.red_flags import NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, lexicon, load_red_flags
+from components.red_flags import FIRM, NEVER_THE_PATIENTS, NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, lexicon, load_red_flags
 
 RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
 # NOT_RED_FLAG matches: without an id, a sign put on someone else ("my mum had cancer"), dismissing
@@ -32,8 +32,14 @@ HYPOTHETICAL = (
     "asking for a friend", "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that",
     "i 've heard", "i was reading", "asked if", "asked me if", "asked whether", "worry if", "worried if",
     "concerned if", "i read something", "i heard something", "i 've read something", "i 've heard something",
-    "read somewhere", "heard somewhere",
+    "read somewhere", "heard somewhere", "i read it", "look out for", "watch for", "watch out for",
 )  # fmt: skip
+# "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
+DENIED_NEXT = (
+    "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
+    "i have not had any", "not that i have", "none here", "not me",
+)  # fmt: skip
+DENIED_OPENINGS = ("i have not", "i do not", "i did not", "i am not", "i 'm not", "i m not", "i have never", "never")
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 NEXT_TO = 0  # tokens between a mention and a NOT_RED_FLAG_NEXT_TO dismisser: they must touch
 MIN_WORDS = 3  # shorter sentences ("lower back", "yes please") say too little to compare with a red flag
@@ -41,8 +47,13 @@ GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people"
 # "Is it normal for back spasms to make your chest feel heavy?" asks about what one feels oneself.
 ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
 NORMAL_FOR = frozenset({"to", "for", "that", "if"})  # "is it normal to ...", "... for my legs to ...", "... that ..."
+SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a clause after a question: "..., also ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
 # "chest pain is serious", "numbness can be a warning sign": the sign spoken of in general, not had.
+# "is not being able to pee one of the warning signs?": the question form of the same
+ASKED_IF_A_SIGN = re.compile(
+    r"^\W*(?:a |an |the |one of the |one of )?(?:serious|dangerous|worrying|warning|red|sign|signs|symptom)\b"
+)
 SPOKEN_OF_IN_GENERAL = re.compile(
     r"^\W*(?:is|are|can be|could be|means|may be|might be)\s+(?:a |an |the )?"
     r"(?:serious|dangerous|worrying|urgent|emergency|emergencies|warning|red|sign|signs|symptom|bad news)\b"
@@ -68,6 +79,11 @@ SELF = "self"
 def about_someone_else(doc: Doc) -> list[Span]:
     """The NOT_RED_FLAG matches of a doc without a flag id: a sign put on someone else ("my dad had cancer")."""
     return [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG and not span.id_]
+
+
+def nobodys(doc: Doc) -> list[Span]:
+    """The NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work."""
+    return [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG and span.id_ == NEVER_THE_PATIENTS]
 
 
 def _blocked(span: Span, blockers: list[Span]) -> bool:
@@ -172,6 +188,14 @@ def asks_if_normal(words: list[str]) -> bool:
     )
 
 
+def clause_of(span: Span) -> Span:
+    """The part of the span's sentence from the last "also", "plus" or "btw" before it: "what stretches help a
+    spasm also havent been able to pee since yesterday" tells, though the sentence opens with a question."""
+    sentence = span.sent
+    starts = [token.i for token in span.doc[sentence.start : span.start] if token.lower_ in SIDE_REMARKS]
+    return span.doc[starts[-1] : sentence.end] if starts else sentence
+
+
 def asked_in_general(sentence: Span) -> bool:
     """A question about a sign in general, not about the speaker: "what's saddle anaesthesia?",
     "does losing control of your bladder mean it's serious?"."""
@@ -185,9 +209,8 @@ def asked_in_general(sentence: Span) -> bool:
     # cancer" tell
     asks_for_advice = words[0] in AUXILIARY_OPENERS and bool(ADVICE_WORDS & set(words))
     is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_for_advice
-    return is_question and (
-        words[0] in QUESTION_OPENERS | EXAMPLE_OPENERS or asks_about_a_sign or any(word in GENERIC_YOU for word in words)
-    )
+    opens_a_question = words[0] in QUESTION_OPENERS | EXAMPLE_OPENERS
+    return is_question and (opens_a_question or asks_about_a_sign or any(word in GENERIC_YOU for word in words))
 
 
 def _touches(span: Span, other: Span) -> bool:
@@ -198,22 +221,44 @@ def _touches(span: Span, other: Span) -> bool:
 def _explained_away(span: Span) -> bool:
     """True when a dismisser of the span's own flag matches in the same sentence ("lost weight on a diet"), or
     right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), unless a cue negates the
-    dismisser ("pain at night and nothing eases it"); "got over it fine" stays one."""
+    dismisser ("pain at night and nothing eases it"); "got over it fine" stays one. A firm mention (a FIRM match of
+    the same words: "my temperature is 39") is never explained away."""
+    spans = span.doc.spans[SPANS_KEY]
+    if any(other.label_ == FIRM and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
+           for other in spans):  # fmt: skip
+        return False
     return any(
         other.id_ == span.id_
         and other.sent.start == span.sent.start
         and (other.label_ == NOT_RED_FLAG or (other.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, other)))
         and not negated_by_a_cue(other)
-        for other in span.doc.spans[SPANS_KEY]
+        for other in spans
     )
 
 
 def spoken_of_in_general(span: Span) -> bool:
-    """ "I know chest pain is serious": the sign followed by what it means, with nobody's word before it."""
+    """ "I know chest pain is serious": the sign followed by what it means, with nobody's word before it; or asked
+    so: "is not being able to pee a warning sign?"."""
     before = span.doc[max(span.sent.start, span.start - 1) : span.start]
     if any(token.lower_ in SPEAKERS_BACK | OTHERS_BACK | POSSESSIVE_S for token in before) or speaks_of_oneself(span):
         return False
-    return bool(SPOKEN_OF_IN_GENERAL.match(span.doc[span.end : span.sent.end].text.lower()))
+    after = span.doc[span.end : span.sent.end].text.lower()
+    asked = span.sent[0].lower_ in AUXILIARY_OPENERS and bool(ASKED_IF_A_SIGN.match(after))
+    return asked or bool(SPOKEN_OF_IN_GENERAL.match(after))
+
+
+def denied_in_the_next_sentence(span: Span) -> bool:
+    """A sign asked about, then denied: "Should I worry about chest pain with back pain? I don't have any",
+    "Does a bad fall mean I need an X-ray? I haven't fallen"."""
+    sentence = span.sent
+    if not sentence.text.rstrip().endswith("?") or sentence.end >= len(span.doc):
+        return False
+    reply = span.doc[sentence.end].sent
+    words = re.sub(r"\b(?:n't|nt)\b", "not", " ".join(token.lower_ for token in reply if not token.is_punct))
+    sign_words = {token.lemma_ for token in span if not token.is_stop and token.is_alpha}
+    return words.startswith(DENIED_NEXT) or (
+        words.startswith(DENIED_OPENINGS) and bool(sign_words & {token.lemma_ for token in reply})
+    )
 
 
 def hypothetical(sentence: Span) -> bool:
@@ -223,17 +268,19 @@ def hypothetical(sentence: Span) -> bool:
 
 
 def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] = frozenset()) -> bool:
-    """Negated, someone else's (unless the message is written for them: `patients`), asked in general, spoken
-    of in general, wondered about, or explained away."""
+    """Negated, nobody's (a pet's, or seen at work), someone else's (unless the message is written for them:
+    `patients`), asked in general, spoken of in general, wondered about, denied right after, or explained away."""
     someone_elses = (
         not_the_patients(span, written_for) if written_for else _blocked(span, blockers) or said_of_someone_else(span)
     )
     return (
         is_negated(span)
+        or _blocked(span, nobodys(span.doc))
         or someone_elses
-        or asked_in_general(span.sent)
+        or asked_in_general(clause_of(span))
         or spoken_of_in_general(span)
         or hypothetical(span.sent)
+        or denied_in_the_next_sentence(span)
         or _explained_away(span)
     )
 

@@ -16,9 +16,14 @@ import yaml
 RED_FLAGS_FILE = Path(__file__).resolve().parent.parent / "data" / "red_flags.yml"
 TIER_LABELS = {"emergency": "RED_FLAG_EMERGENCY", "urgent": "RED_FLAG_URGENT"}
 NOT_RED_FLAG = "NOT_RED_FLAG"
+# Beside each match of a flag's firm_patterns: a mention that the flag's dismissers do not explain away.
+FIRM = "FIRM"
 # A dismisser that explains away only a mention right next to it ("the bed was soaked | with sweat").
 NOT_RED_FLAG_NEXT_TO = "NOT_RED_FLAG_NEXT_TO"
+# The id of NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work.
+NEVER_THE_PATIENTS = "never_the_patients"
 OPERATORS = "?*+"
+SENTENCE_START = "^"  # before a word: it opens a sentence ("^$teen_or_over_55 ,": "17, in sixth form")
 NUMBER = "NUMBER"
 
 Lexicons = dict[str, Any]  # name -> list of words or phrasings, or a "/regex/" string
@@ -81,10 +86,13 @@ def lexicon(name: str, path: Path = RED_FLAGS_FILE) -> frozenset[str]:
 def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
     """The span_ruler patterns of every flag, then the NOT_RED_FLAG ones.
 
-    A flag's own patterns get the label of its tier and the flag's id. Its `dismissed_by` templates get the
+    A flag's own patterns get the label of its tier and the flag's id; its firm_patterns too, each with a FIRM
+    twin that keeps the flag's dismissers off the mention. Its `dismissed_by` templates get the
     label NOT_RED_FLAG and the flag's id: a look-alike that dismisses that flag ("lost weight on purpose"); its
     `dismissed_next_to_by` templates get NOT_RED_FLAG_NEXT_TO, for a mention they touch ("soaked | with sweat").
-    The templates under not_red_flag get the label NOT_RED_FLAG and no id: a sign put on someone else.
+    The templates under not_red_flag get the label NOT_RED_FLAG: its `patterns` no id (a sign put on someone
+    else, who may be the patient a message is written for), its `never_the_patients` the id NEVER_THE_PATIENTS
+    (a pet's sign, or one seen at work).
     """
     data = _read(path)
     lexicons = data.get("lexicons") or {}
@@ -99,6 +107,10 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
         for template in flag["patterns"]:
             for pattern in _build(template, lexicons, name):
                 patterns.append({"label": TIER_LABELS[tier], "pattern": pattern, "id": name})
+        for template in _list(flag.get("firm_patterns"), f"red flag {name!r}: firm_patterns"):
+            for pattern in _build(template, lexicons, f"{name} (firm_patterns)"):
+                patterns.append({"label": TIER_LABELS[tier], "pattern": pattern, "id": name})
+                dismissers.append({"label": FIRM, "pattern": pattern, "id": name})
         for template in _list(flag.get("dismissed_by"), f"red flag {name!r}: dismissed_by"):
             for pattern in _build(template, lexicons, f"{name} (dismissed_by)"):
                 dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern, "id": name})
@@ -108,6 +120,9 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
     for template in _list(_not_red_flag(data).get("patterns"), "not_red_flag: patterns"):
         for pattern in _build(template, lexicons, NOT_RED_FLAG):
             dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern})
+    for template in _list(_not_red_flag(data).get(NEVER_THE_PATIENTS), f"not_red_flag: {NEVER_THE_PATIENTS}"):
+        for pattern in _build(template, lexicons, NEVER_THE_PATIENTS):
+            dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern, "id": NEVER_THE_PATIENTS})
     return patterns + dismissers
 
 
@@ -161,6 +176,8 @@ def _expand(template: str, lexicons: Lexicons) -> list[list[str]]:
 def _token(word: str, lexicons: Lexicons) -> dict:
     """The token pattern of one template word."""
     token: dict[str, Any] = {}
+    if len(word) > 1 and word[0] == SENTENCE_START:
+        word, token["IS_SENT_START"] = word[1:], True
     if len(word) > 1 and word[-1] in OPERATORS:
         word, token["OP"] = word[:-1], word[-1]
     attr = "LOWER"

@@ -167,6 +167,26 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("at night it's agony", [("night_pain", "urgent")]),
         ("it doesn't matter which way I lie, the pain stays", [("night_pain", "urgent")]),
         ("tingling down both legs since I went to the gym", [("both_legs", "emergency")]),
+        # the ninth's, in other words
+        ("had 3 accidents in my knickers since Friday", [("bladder_bowel", "emergency")]),
+        ("my groin has fallen asleep and stays that way", [("saddle_numbness", "emergency")]),
+        ("a prickly pins and needles sensation around my genitals", [("saddle_numbness", "emergency")]),
+        ("both my feet slip on the stairs as I can't feel them", [("both_legs", "emergency")]),
+        ("both legs below the knees are numb", [("both_legs", "emergency")]),
+        ("my legs are a bit wobbly and weak", [("both_legs", "emergency")]),
+        ("my feet keep tripping on the rug", [("both_legs", "emergency")]),
+        ("it stabs when I breathe deeply", [("chest_pain", "emergency")]),
+        ("I was puffing like a train climbing into bed", [("chest_pain", "emergency")]),
+        ("flipped the ute on a dirt road", [("trauma", "emergency")]),
+        ("I've lost wait and I don't know why", [("weight_loss", "urgent")]),
+        ("down 5 kg since June", [("weight_loss", "urgent")]),
+        ("there's a bulge low down on my spine", [("back_lump", "urgent")]),
+        ("I'm 15 never had this before", [("age_onset", "urgent")]),
+        ("Hi. 18, first ever back trouble this week", [("age_onset", "urgent")]),
+        # measured, so no hot water bottle explains it away
+        ("my hot water bottle is on, temperature is 38.6", [("fever", "urgent")]),
+        # a remark after a question tells
+        ("what cream is best for a spasm also can't pee since lunch", [("urine_retention", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -225,6 +245,18 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         "I'm a cleaner on the renal unit, lots of bending",
         "when is back pain an emergency? like both legs going numb? not me, touch wood",
         "I heard something about numbness between the legs being bad",
+        "I'm 17 weeks pregnant and my back aches",
+        "I'm 60 kg and my back is sore",
+        "my puppy keeps having accidents, and I hurt my back cleaning up",
+        "our cat is on prednisolone, my back went lifting the litter tray",
+        "I'm a nurse and deal with both legs going numb every day on the spinal ward",
+        "are night sweats a sign of something serious? not me, my back is just stiff",
+        "can a heavy fall break your back? I didn't fall, I just bent over",
+        "i read it somewhere that numb legs are bad",
+        "had the flu months back and it all cleared up, now my back is sore",
+        "I've got a fever for gardening this spring",
+        "my chest is a bit sore whenever I cough with this cold",
+        "15, maybe 20 minutes of walking and my back seizes",
     ],
 )
 def test_no_red_flags(text: str) -> None:

@@ -55,6 +55,19 @@ def test_capitalised_words_get_lowercase_lemmas() -> None:
     assert [token.lemma_ for token in doc] == ["pee", "myself", ".", "lose", "weight", ".", "i", "be"]
 
 
+def test_the_lookup_tables_rarer_readings_are_put_right() -> None:
+    doc = build_pipeline()("Does a bit of number two matter")
+    assert [token.lemma_ for token in doc] == ["do", "a", "bit", "of", "number", "two", "matter"]
+
+
+def test_a_dropped_g_is_read_as_the_word_with_offsets_kept() -> None:
+    text = "I keep wettin' masel, roastin' then freezin'. Kevin's fine"
+    doc = build_pipeline()(text)
+    assert [token.lemma_ for token in doc][:4] == ["i", "keep", "wet", "masel"]
+    assert len(doc.text) == len(text)
+    assert "Kevin's" in doc.text
+
+
 def test_lemmas_are_lowercased_alphabetic_and_without_stop_words() -> None:
     assert lemmas("My backs were Hurting for 3 days, and I'm peeing!") == ["back", "hurt", "day", "pee"]
 

@@ -11,6 +11,8 @@ from spacy.language import Language
 
 from components.language import SPANS_KEY, pipeline_from_patterns
 from components.red_flags import (
+    FIRM,
+    NEVER_THE_PATIENTS,
     NOT_RED_FLAG,
     NOT_RED_FLAG_NEXT_TO,
     RED_FLAGS_FILE,
@@ -222,7 +224,7 @@ DISMISSED = [
     ("I nearly fainted when I saw the bill", "aaa", "fainted when I saw"),
     ("I need to move my chest of drawers", "chest_pain", "chest of drawers"),
     ("both legs ache after leg day", "both_legs", "leg day"),
-    ("both legs are sore from a long hike", "both_legs", "from a long hike"),
+    ("both legs are sore from a long hike", "both_legs", "sore from a long hike"),
     ("the sheets were soaked with sweat", "bladder_bowel", "with sweat"),
     ("almost didn't make it to the loo but got there fine", "bladder_bowel", "got there fine"),
     ("I tripped over the cat but caught myself", "trauma", "caught myself"),
@@ -300,7 +302,9 @@ def test_every_flag_has_its_tier_a_checklist_and_a_source() -> None:
 
 def test_every_flag_has_patterns_with_its_id_and_tier_label() -> None:
     labels = {
-        (pattern["id"], pattern["label"]) for pattern in span_patterns() if pattern["label"] not in DISMISSER_LABELS
+        (pattern["id"], pattern["label"])
+        for pattern in span_patterns()
+        if pattern["label"] not in DISMISSER_LABELS | {FIRM}
     }
     assert labels == {(flag, TIER_LABELS[tier]) for flag, tier in TIERS.items()}
 
@@ -308,7 +312,7 @@ def test_every_flag_has_patterns_with_its_id_and_tier_label() -> None:
 def test_dismissers_are_not_red_flag_patterns_with_their_flags_id() -> None:
     dismissers = {pattern.get("id") for pattern in span_patterns() if pattern["label"] == NOT_RED_FLAG}
     assert {"weight_loss", "fever", "trauma", "age_onset", None} <= dismissers
-    assert dismissers - {None} <= set(TIERS)
+    assert dismissers - {None} <= set(TIERS) | {NEVER_THE_PATIENTS}
 
 
 def test_every_flag_but_the_age_has_descriptions_for_the_semantic_layer() -> None:
@@ -397,6 +401,7 @@ def test_descriptions_and_dismissers(tmp_path: Path) -> None:
               - I have the demo sign
               - the demo sign came on
             patterns: [demo sign]
+            firm_patterns: [measured demo]
             dismissed_by: [at the $places, on purpose]
           - id: bare
             tier: emergency
@@ -405,6 +410,7 @@ def test_descriptions_and_dismissers(tmp_path: Path) -> None:
             patterns: [bare sign]
         not_red_flag:
           patterns: [my mum]
+          never_the_patients: [my dog]
           descriptions: [no sign here]
         """
     path = write(tmp_path, textwrap.dedent(text))
@@ -414,11 +420,14 @@ def test_descriptions_and_dismissers(tmp_path: Path) -> None:
     assert clear_descriptions(path) == ("no sign here",)
     assert span_patterns(path) == [
         {"label": "RED_FLAG_URGENT", "pattern": "demo sign", "id": "demo"},
+        {"label": "RED_FLAG_URGENT", "pattern": "measured demo", "id": "demo"},
         {"label": "RED_FLAG_EMERGENCY", "pattern": "bare sign", "id": "bare"},
+        {"label": FIRM, "pattern": "measured demo", "id": "demo"},
         {"label": NOT_RED_FLAG, "pattern": [{"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": {"IN": ["gym", "pool"]}}],
          "id": "demo"},
         {"label": NOT_RED_FLAG, "pattern": "on purpose", "id": "demo"},
         {"label": NOT_RED_FLAG, "pattern": "my mum"},
+        {"label": NOT_RED_FLAG, "pattern": "my dog", "id": NEVER_THE_PATIENTS},
     ]  # fmt: skip
 
 
@@ -441,7 +450,8 @@ def test_the_notation(tmp_path: Path) -> None:
     patterns = """
       - night pain
       - <cannot> ~feel $possessives? legs|feet+ $answers* NUMBER $digits
-      - his|$possessives ~leg|$answers"""
+      - his|$possessives ~leg|$answers
+      - ^~back ,"""
     path = write(tmp_path, textwrap.dedent(lexicons) + FLAG.format(tier="urgent", patterns=patterns))
     tail = [
         {"LEMMA": "feel"},
@@ -457,6 +467,8 @@ def test_the_notation(tmp_path: Path) -> None:
         {"label": "RED_FLAG_URGENT", "pattern": [{"LOWER": "unable"}, {"LOWER": "to"}, *tail], "id": "demo"},
         {"label": "RED_FLAG_URGENT", "pattern": [{"LOWER": {"IN": ["his", "my", "the"]}},
                                                   {"LEMMA": {"IN": ["leg", "no", "off"]}}], "id": "demo"},
+        {"label": "RED_FLAG_URGENT", "pattern": [{"IS_SENT_START": True, "LEMMA": "back"}, {"LOWER": ","}],
+         "id": "demo"},
     ]  # fmt: skip
 
 
