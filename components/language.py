@@ -60,12 +60,17 @@ def add_upper_case_exceptions(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(upper, [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces])
 
 
-def with_dropped_gs_restored(tokenizer: Callable[[str], Doc]) -> Callable[[str], Doc]:
-    """A tokenizer that reads "wettin'" and "freezin'" as "wetting" and "freezing": the same length, so every
-    character offset into the message stays right."""
+def with_dropped_gs_restored(nlp: Language) -> Callable[[str], Doc]:
+    """The pipeline's tokenizer, reading "wettin'" and "freezin'" as "wetting" and "freezing" (words the lemma
+    table knows; not "groin'" as "groing"): the same length, so every character offset stays right."""
+    tokenizer = nlp.tokenizer
+
+    def restore(match: re.Match[str]) -> str:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        return f"{match[1]}g" if f"{match[1].lower()}g" in table else match[0]
 
     def tokenize(text: str) -> Doc:
-        return tokenizer(DROPPED_G.sub(r"\1g", text))
+        return tokenizer(DROPPED_G.sub(restore, text))
 
     return tokenize
 
@@ -78,7 +83,6 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     """
     nlp = spacy.blank("en")
     add_upper_case_exceptions(nlp)
-    nlp.tokenizer = with_dropped_gs_restored(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("lowercase_lemmas")
@@ -87,6 +91,7 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
     )
     nlp.initialize()
+    nlp.tokenizer = with_dropped_gs_restored(nlp)
     with nlp.select_pipes(disable=list(LEMMA_PIPES)):  # phrase patterns only need tokens
         ruler.add_patterns(patterns)
     return nlp

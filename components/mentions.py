@@ -23,8 +23,6 @@ RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"
 # the red flags inside it; with a flag's id, that flag explained away anywhere in the same sentence.
 FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
 QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning", "why"})
-# "When should back pain be a 999 thing? Like chest pain?": an example offered to a general question.
-EXAMPLE_OPENERS = frozenset({"like", "eg", "e.g.", "such"})
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
 AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
 HYPOTHETICAL = (
@@ -32,14 +30,17 @@ HYPOTHETICAL = (
     "asking for a friend", "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that",
     "i 've heard", "i was reading", "asked if", "asked me if", "asked whether", "worry if", "worried if",
     "concerned if", "i read something", "i heard something", "i 've read something", "i 've heard something",
-    "read somewhere", "heard somewhere", "i read it", "look out for", "watch for", "watch out for",
+    "read somewhere", "heard somewhere",
 )  # fmt: skip
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
 DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
     "i have not had any", "not that i have", "none here", "not me",
 )  # fmt: skip
-DENIED_OPENINGS = ("i have not", "i do not", "i did not", "i am not", "i 'm not", "i m not", "i have never", "never")
+DENIED_OPENINGS = ("i have not", "i do not", "i did not", "i am not", "i 'm not", "i m not", "i have never")
+SHORT_DENIAL = 4  # words: "I haven't fallen" denies; "I did not expect numb legs from a spasm" tells
+# "should I worry about chest pain?" asks in general: an "I" of a modal is no sign told of oneself
+MODALS = frozenset({"should", "do", "would", "will", "must", "might", "need", "shall", "may"})
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 NEXT_TO = 0  # tokens between a mention and a NOT_RED_FLAG_NEXT_TO dismisser: they must touch
 MIN_WORDS = 3  # shorter sentences ("lower back", "yes please") say too little to compare with a red flag
@@ -54,6 +55,7 @@ ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means",
 ASKED_IF_A_SIGN = re.compile(
     r"^\W*(?:a |an |the |one of the |one of )?(?:serious|dangerous|worrying|warning|red|sign|signs|symptom)\b"
 )
+DEFINED = re.compile(r"^\W*(?:mean|means|stand for|stands for)\b")  # "what does saddle numbness mean, …"
 SPOKEN_OF_IN_GENERAL = re.compile(
     r"^\W*(?:is|are|can be|could be|means|may be|might be)\s+(?:a |an |the )?"
     r"(?:serious|dangerous|worrying|urgent|emergency|emergencies|warning|red|sign|signs|symptom|bad news)\b"
@@ -209,7 +211,7 @@ def asked_in_general(sentence: Span) -> bool:
     # cancer" tell
     asks_for_advice = words[0] in AUXILIARY_OPENERS and bool(ADVICE_WORDS & set(words))
     is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_for_advice
-    opens_a_question = words[0] in QUESTION_OPENERS | EXAMPLE_OPENERS
+    opens_a_question = words[0] in QUESTION_OPENERS
     return is_question and (opens_a_question or asks_about_a_sign or any(word in GENERIC_YOU for word in words))
 
 
@@ -238,26 +240,44 @@ def _explained_away(span: Span) -> bool:
 
 def spoken_of_in_general(span: Span) -> bool:
     """ "I know chest pain is serious": the sign followed by what it means, with nobody's word before it; or asked
-    so: "is not being able to pee a warning sign?"."""
+    so: "is not being able to pee a warning sign?", "what does saddle numbness mean?"."""
     before = span.doc[max(span.sent.start, span.start - 1) : span.start]
     if any(token.lower_ in SPEAKERS_BACK | OTHERS_BACK | POSSESSIVE_S for token in before) or speaks_of_oneself(span):
         return False
     after = span.doc[span.end : span.sent.end].text.lower()
     asked = span.sent[0].lower_ in AUXILIARY_OPENERS and bool(ASKED_IF_A_SIGN.match(after))
-    return asked or bool(SPOKEN_OF_IN_GENERAL.match(after))
+    defined = span.sent[0].lower_ in QUESTION_OPENERS and bool(DEFINED.match(after))
+    return (asked and not tells_of_oneself(span.sent)) or defined or bool(SPOKEN_OF_IN_GENERAL.match(after))
+
+
+def tells_of_oneself(sentence: Span) -> bool:
+    """An I, me or my in the sentence, other than the I of a modal: "should I worry about…?", "…signs I should
+    look out for" ask; "I've got it now" tells."""
+    return any(
+        (token.lower_ in SPEAKERS_BACK or token.lower_.replace("'", "") in FIRST_PERSON)
+        and not (token.lower_ == "i" and {token.nbor(-1).lower_ if token.i > sentence.start else "",
+                                          token.nbor(1).lower_ if token.i + 1 < sentence.end else ""} & MODALS)
+        for token in sentence
+    )  # fmt: skip
 
 
 def denied_in_the_next_sentence(span: Span) -> bool:
-    """A sign asked about, then denied: "Should I worry about chest pain with back pain? I don't have any",
-    "Does a bad fall mean I need an X-ray? I haven't fallen"."""
+    """A sign asked about in general, then denied in a few words: "Should I worry about chest pain with back pain?
+    I don't have any, just wondering", "Does a bad fall mean I need an X-ray? I haven't fallen"."""
     sentence = span.sent
-    if not sentence.text.rstrip().endswith("?") or sentence.end >= len(span.doc):
+    if not sentence.text.rstrip().endswith("?") or sentence.end >= len(span.doc) or tells_of_oneself(sentence):
         return False
     reply = span.doc[sentence.end].sent
-    words = re.sub(r"\b(?:n't|nt)\b", "not", " ".join(token.lower_ for token in reply if not token.is_punct))
+    clause = []
+    for token in reply:
+        if token.is_punct:
+            break
+        clause.append("not" if token.lower_ in ("n't", "nt") else token.lower_)
+    words = " ".join(clause)
     sign_words = {token.lemma_ for token in span if not token.is_stop and token.is_alpha}
-    return words.startswith(DENIED_NEXT) or (
-        words.startswith(DENIED_OPENINGS) and bool(sign_words & {token.lemma_ for token in reply})
+    names_the_sign = bool(sign_words & {token.lemma_ for token in reply[: len(clause)]})
+    return words in DENIED_NEXT or (
+        len(clause) <= SHORT_DENIAL and words.startswith(DENIED_OPENINGS) and names_the_sign
     )
 
 
@@ -277,7 +297,7 @@ def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] =
         is_negated(span)
         or _blocked(span, nobodys(span.doc))
         or someone_elses
-        or asked_in_general(clause_of(span))
+        or (asked_in_general(span.sent) and asked_in_general(clause_of(span)))
         or spoken_of_in_general(span)
         or hypothetical(span.sent)
         or denied_in_the_next_sentence(span)

@@ -61,11 +61,11 @@ def test_the_lookup_tables_rarer_readings_are_put_right() -> None:
 
 
 def test_a_dropped_g_is_read_as_the_word_with_offsets_kept() -> None:
-    text = "I keep wettin' masel, roastin' then freezin'. Kevin's fine"
+    text = "I keep wettin' masel, roastin' then freezin'. Kevin's groin' fine"
     doc = build_pipeline()(text)
     assert [token.lemma_ for token in doc][:4] == ["i", "keep", "wet", "masel"]
     assert len(doc.text) == len(text)
-    assert "Kevin's" in doc.text
+    assert "Kevin's groin'" in doc.text
 
 
 def test_lemmas_are_lowercased_alphabetic_and_without_stop_words() -> None:

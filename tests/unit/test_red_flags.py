@@ -223,7 +223,7 @@ DISMISSED = [
     ("my HIV test was negative", "immunosuppression", "HIV test"),
     ("I nearly fainted when I saw the bill", "aaa", "fainted when I saw"),
     ("I need to move my chest of drawers", "chest_pain", "chest of drawers"),
-    ("both legs ache after leg day", "both_legs", "leg day"),
+    ("both legs ache after leg day", "both_legs", "ache after leg"),
     ("both legs are sore from a long hike", "both_legs", "sore from a long hike"),
     ("the sheets were soaked with sweat", "bladder_bowel", "with sweat"),
     ("almost didn't make it to the loo but got there fine", "bladder_bowel", "got there fine"),
