@@ -26,15 +26,17 @@ FIRST_PERSON_PAIN = re.compile(
     r" (?:my|something|summat)\b"
     r"|\b(?:with|of) this (?:\w+ )?back\b|\bthis (?:bad|stupid|damn|bloody|dodgy) back\b"
     # "back's gone again", "back hurts like hell", "lower back seized up this morning"
-    r"|^\W*(?:(?:lower|upper|bad|stupid) )?back'?s? (?:has |is |just |keeps |went )?"
+    r"|^\W*(?:(?:lower|upper|bad|stupid) )?(?:back|bk|bak)'?s? (?:has |is |just |keeps |went )?"
     r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|playing up|agony|in spasm)\b"
     # "lower back spasm rn", "back spasm again today"
-    r"|^\W*(?:(?:lower|upper|bad) )?back spasms? (?:rn|right now|atm|now|again|today|this morning|tonight)\b",
+    r"|^\W*(?:(?:lower|upper|bad) )?(?:back|bk|bak) spasms? "
+    r"(?:rn|right now|atm|now|again|today|this morning|tonight)\b",
     re.IGNORECASE,
 )
-# A report without the "I", that says how long: "back spasm since friday", "lower back pain for 3 weeks".
+# A report without the "I", that says how long: "back spasm since friday", "lower back pain for 3 weeks", "bk
+# spasms r killing me since tues".
 OPENS_WITH_BACK_PAIN = re.compile(
-    r"^\W*(?:(?:lower|upper|bad|sore|my|me) )?(?:back|spine)'?s? ?(?:spasm\w*|pain\w*|ache\w*|hurt\w*|went|gone"
+    r"^\W*(?:(?:lower|upper|bad|sore|my|me) )?(?:back|spine|bk|bak)'?s? ?(?:spasm\w*|pain\w*|ache\w*|hurt\w*|went|gone"
     r"|seized|locked|been)",
     re.IGNORECASE,
 )

@@ -377,6 +377,7 @@ def test_an_unsure_question_about_ones_own_pain_starts_the_symptom_check(
     [
         ("my back has been in spasm for four days now, any stretches you'd recommend?", "ask_rest_and_movement"),
         ("I have pain in my back from one week. What medicine is good?", "ask_medication"),
+        ("bk spasms r killing me since tues, wat helps??", "ask_relief"),
     ],
 )
 def test_ones_own_pain_told_with_how_long_and_a_topic_question_starts_the_symptom_check(
