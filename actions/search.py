@@ -20,6 +20,7 @@ from actions.triage import screen_first
 from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas
 from components.mentions import about_someone_else, red_flag_mentions
 from components.negation import is_negated
+from components.red_flags import load_red_flags
 
 MIN_SCORE = 2.0
 WARNING_SECTION = "warning_signs"
@@ -57,8 +58,11 @@ QUESTION_WORDS = {
 
 @lru_cache(maxsize=1)
 def warning_terms() -> frozenset[str]:
-    """The lemmas of the warning-sign passage: the words that would pull it into an answer."""
-    return frozenset(lemmas(guidance()[WARNING_SECTION].answer))
+    """The lemmas of the warning-sign passage, the words that would pull it into an answer, and of the red flags'
+    checklists ("numbness", "bladder") and descriptions ("numb")."""
+    flags = load_red_flags()
+    words = " ".join([guidance()[WARNING_SECTION].answer, *(flag.checklist for flag in flags)])
+    return frozenset(lemmas(" ".join([words, *(text for flag in flags for text in flag.descriptions)])))
 
 
 def query_terms(text: str) -> list[str]:
