@@ -64,9 +64,9 @@ def with_dropped_gs_restored(nlp: Language) -> Callable[[str], Doc]:
     """The pipeline's tokenizer, reading "wettin'" and "freezin'" as "wetting" and "freezing" (words the lemma
     table knows; not "groin'" as "groing"): the same length, so every character offset stays right."""
     tokenizer = nlp.tokenizer
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
     def restore(match: re.Match[str]) -> str:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
         return f"{match[1]}g" if f"{match[1].lower()}g" in table else match[0]
 
     def tokenize(text: str) -> Doc:

@@ -93,9 +93,14 @@ def _blocked(span: Span, blockers: list[Span]) -> bool:
     return any(blocker.start <= span.start and span.end <= blocker.end for blocker in blockers)
 
 
+def is_first_person(token: Token) -> bool:
+    """True for an I, me or my (or Scots "ma"), with or without its apostrophe: "I'm", "ive"."""
+    return token.lower_ in SPEAKERS_BACK or token.lower_.replace("'", "") in FIRST_PERSON
+
+
 def speaks_of_oneself(span: Span) -> bool:
-    """True when the span has an I, me or my (or Scots "ma"): a red flag is told about oneself."""
-    return any(token.lower_ in SPEAKERS_BACK or token.lower_.replace("'", "") in FIRST_PERSON for token in span)
+    """True when the span has an I, me or my: a red flag is told about oneself."""
+    return any(is_first_person(token) for token in span)
 
 
 @lru_cache(maxsize=1)
@@ -254,7 +259,7 @@ def tells_of_oneself(sentence: Span) -> bool:
     """An I, me or my in the sentence, other than the I of a modal: "should I worry about…?", "…signs I should
     look out for" ask; "I've got it now" tells."""
     return any(
-        (token.lower_ in SPEAKERS_BACK or token.lower_.replace("'", "") in FIRST_PERSON)
+        is_first_person(token)
         and not (token.lower_ == "i" and {token.nbor(-1).lower_ if token.i > sentence.start else "",
                                           token.nbor(1).lower_ if token.i + 1 < sentence.end else ""} & MODALS)
         for token in sentence
