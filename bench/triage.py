@@ -38,6 +38,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_seventh.yml",
         "red_flags_eighth.yml",
         "red_flags_ninth.yml",
+        "red_flags_tenth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

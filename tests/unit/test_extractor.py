@@ -185,6 +185,22 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("my hot water bottle is on, temperature is 38.6", [("fever", "urgent")]),
         # a remark after a question tells
         ("what cream is best for a spasm also can't pee since lunch", [("urine_retention", "emergency")]),
+        # session 24: a tenth blind suite's classes, in other words
+        ("on the toilet I don't really feel the seat under my bum", [("saddle_numbness", "emergency")]),
+        ("my feet are sleeping since this morning", [("both_legs", "emergency")]),
+        ("mi chest tight and mi cyaan get mi breath", [("chest_pain", "emergency")]),
+        ("the ache go right cross my chest", [("chest_pain", "emergency")]),
+        ("I fall down off of the roof last week", [("trauma", "emergency")]),
+        ("my back hurts and all across my stomach too", [("aaa", "emergency")]),
+        ("I lose myself for a few seconds in the kitchen", [("aaa", "emergency")]),
+        ("everything turned black when I stood up", [("aaa", "emergency")]),
+        ("boiling one minute and shivering the next", [("fever", "urgent")]),
+        ("I did have breast cancer", [("cancer_history", "urgent")]),
+        ("there's a hard ball under the skin by my spine", [("back_lump", "urgent")]),
+        ("a bit of his spine sticks out now", [("back_lump", "urgent")]),
+        ("I have 62 years and my back went", [("age_onset", "urgent")]),
+        ("I do injections of heroin", [("iv_drugs", "urgent")]),
+        ("started metotrexate in the summer", [("immunosuppression", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -219,6 +235,9 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         ("Had a kidney transplant, take tacrolimus, I see the physio at the transplant clinic", "immunosuppression"),
         ("I've been at the hospital waiting to see someone about chest pain all day", "chest_pain"),
         ("I've lost all feeling in my groin' area", "saddle_numbness"),
+        # session 24: a look-alike that dismissed a whole sentence now touches only its own words
+        ("he passed out on the sofa and went pale and sweaty with his back pain", "aaa"),
+        ("there's been a total car crash on the motorway and I was in it", "trauma"),
     ],
 )
 def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag: str) -> None:
@@ -291,6 +310,13 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "My upper back spasm hurts when I breathe in",
         "The bag dropped from 20 to 5 kg and my back went",
         "what does saddle numbness mean, I saw it on a leaflet",
+        # session 24
+        "I have 15 years of back pain behind me",
+        "our week has been a bit of a car crash so far",
+        "DIY fever hit and I pulled my back painting",
+        "had a bug back in March, fine now, and my back went yesterday",
+        "stiff and tight in both legs after a squat session",
+        "a character on the telly had numbness around her bum",
     ],
 )
 def test_no_red_flags(text: str) -> None:
