@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from components.language import SPANS_KEY
-from components.negation import denies_something, is_negated, negated_by_a_cue
+from components.negation import JOINERS, SUBJECTS, denies_something, ends_clause, is_negated, negated_by_a_cue
 from components.red_flags import FIRM, NEVER_THE_PATIENTS, NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, lexicon, load_red_flags
 
 RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
@@ -32,6 +32,7 @@ HYPOTHETICAL = (
     "concerned if", "i read something", "i heard something", "i 've read something", "i 've heard something",
     "read somewhere", "heard somewhere",
 )  # fmt: skip
+ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
 DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
@@ -76,6 +77,11 @@ QUALIFIERS = BAD | {"lower", "upper", "middle", "mid", "low", "poor", "whole", "
 GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treating", "cure"})  # "tips for back pain"
 OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
 SELF = "self"
+WE = frozenset({"me", "i", "myself"})  # "me and my wife"
+FRESH_STARTS = frozenset(
+    {"yesterday", "today", "tonight", "recently", "again", "since", "last"}
+)  # "… and yesterday I …"
+CONSEQUENCES = frozenset({"now", "then"})  # "… and now my bum is numb": what the words before explain
 
 
 def about_someone_else(doc: Doc) -> list[Span]:
@@ -120,11 +126,22 @@ def person_spoken_of(span: Span) -> str | None:
         return None
     person = next((token.lower_ for token in span if token.lower_ in third_parties), None)
     for token in reversed(span.doc[span.sent.start : span.start]):
-        if person or token.lower_.replace("'", "") in FIRST_PERSON:
+        if person or is_first_person(token):
             break
         if token.lower_ in third_parties:
             person = token.lower_
+            if _with_the_speaker(token):
+                return None
     return person
+
+
+def _with_the_speaker(person: Token) -> bool:
+    """ "me and my wife both take methotrexate", "my husband and I inject": the speaker is one of them."""
+    before = [token.lower_ for token in person.doc[max(person.i - 3, 0) : person.i]]
+    after = [token.lower_ for token in person.doc[person.i + 1 : person.i + 3]]
+    return (len(before) >= 2 and before[-2] in JOINERS and before[-1] in SPEAKERS_BACK and before[0] in WE) or (
+        bool(after) and after[0] in JOINERS and after[1:] in (["i"], ["me"], ["myself"])
+    )
 
 
 def said_of_someone_else(span: Span) -> bool:
@@ -225,8 +242,27 @@ def _touches(span: Span, other: Span) -> bool:
     return other.start <= span.end + NEXT_TO and span.start <= other.end + NEXT_TO
 
 
+def _splits(token: Token) -> bool:
+    """A clause boundary a dismisser does not reach across: as negation's, and "and" before a new event ("… and
+    yesterday I was rear-ended"); not "and" before a verb or a consequence ("on a diet and have lost 3 kg", "sat on
+    the loo for an hour and now my bum's numb")."""
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    if token.lower_ in JOINERS:
+        return following in FRESH_STARTS or (following in SUBJECTS and following not in CONSEQUENCES)
+    return ends_clause(token)
+
+
+def _explains(dismisser: Span, span: Span) -> bool:
+    """True when a dismisser explains a mention of its sentence: anything after the mention looks back on it ("had
+    the flu, fully better now", "a car crash years ago but I recovered"); one before it reaches it only within its
+    clause ("it hurts to sit on a chair and my groin has gone numb" tells of two things)."""
+    if dismisser.start >= span.end:
+        return True
+    return not any(_splits(token) for token in span.doc[min(span.end, dismisser.end) : span.start])
+
+
 def _explained_away(span: Span) -> bool:
-    """True when a dismisser of the span's own flag matches in the same sentence ("lost weight on a diet"), or
+    """True when a dismisser of the span's own flag matches in the same clause ("lost weight on a diet"), or
     right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), unless a cue negates the
     dismisser ("pain at night and nothing eases it"); "got over it fine" stays one. A firm mention (a FIRM match of
     the same words: "my temperature is 39") is never explained away."""
@@ -237,7 +273,10 @@ def _explained_away(span: Span) -> bool:
     return any(
         other.id_ == span.id_
         and other.sent.start == span.sent.start
-        and (other.label_ == NOT_RED_FLAG or (other.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, other)))
+        and (
+            (other.label_ == NOT_RED_FLAG and _explains(other, span))
+            or (other.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, other))
+        )
         and not negated_by_a_cue(other)
         for other in spans
     )
@@ -286,10 +325,22 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     )
 
 
+def _has_phrase(tokens: Span, phrases: tuple[str, ...]) -> bool:
+    words = f" {' '.join(token.lower_ for token in tokens if not token.is_punct)} "
+    return any(f" {phrase} " in words for phrase in phrases)
+
+
 def hypothetical(sentence: Span) -> bool:
     """A sentence that wonders rather than tells: "should I call 999 if I ever can't pee?", "I read that ..."."""
-    words = f" {' '.join(token.lower_ for token in sentence if not token.is_punct)} "
-    return any(f" {phrase} " in words for phrase in HYPOTHETICAL)
+    return _has_phrase(sentence, HYPOTHETICAL)
+
+
+def wondered_about(span: Span) -> bool:
+    """A sign that follows the words that wonder ("what if I can't pee?", "I read that numb legs are bad"), or in a
+    sentence asked for someone else; a sign told before them stays told: "can't pee since last night, I read that
+    this could be serious"."""
+    before = span.doc[span.sent.start : span.start]
+    return _has_phrase(before, HYPOTHETICAL) or _has_phrase(span.sent, ASKED_FOR_SOMEONE)
 
 
 def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] = frozenset()) -> bool:
@@ -304,7 +355,7 @@ def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] =
         or someone_elses
         or (asked_in_general(span.sent) and asked_in_general(clause_of(span)))
         or spoken_of_in_general(span)
-        or hypothetical(span.sent)
+        or wondered_about(span)
         or denied_in_the_next_sentence(span)
         or _explained_away(span)
     )

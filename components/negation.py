@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from components.language import SPANS_KEY
+from components.red_flags import TIER_LABELS
+
 # fmt: off
 WINDOW = 5
 CUES = {
@@ -14,7 +17,7 @@ CUE_PAIRS = {("free", "of"), ("absence", "of")}
 # A cue followed by one of these negates nothing: "not sure", "don't know", "can't stop", "no, I ...".
 PSEUDO_NEXT = {
     "sure", "know", "only", "just", "doubt", "wonder", "matter", "idea", "help", "stop", "mind", "wait", "kidding",
-    "joke", "lie", "lying", "bother",
+    "joke", "lie", "lying", "bother", "warning", "happened",
 }  # fmt: skip
 SUBJECTS = {
     "i", "my", "me", "he", "she", "it", "they", "we", "you", "there", "his", "her", "their", "this", "that", "now",
@@ -28,7 +31,7 @@ NEW_CLAUSE_AFTER_AND = SUBJECTS | {
 CLAUSE_PUNCT = {".", "!", "?", ";", ",", ":", "(", ")"}
 CLAUSE_WORDS = {
     "but", "however", "though", "although", "except", "yet", "whereas", "because", "cos", "so", "if", "whether",
-    "when", "which", "until", "apart"
+    "when", "which", "until", "apart", "just"
 }
 JOINERS = {"and", "&", "plus"}
 # "my bladder is fine", "temperature normal", "lost weight on purpose", "chest pain? no"
@@ -79,7 +82,7 @@ def _continues_a_negated_list(comma: Token) -> bool:
     return False
 
 
-def _ends_clause(token: Token) -> bool:
+def ends_clause(token: Token) -> bool:
     """Sentence punctuation, a line break, a contrast word, or "and" that starts a new clause; not a comma before
     "any" ("I have never taken, any steroids" is one clause)."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -109,14 +112,16 @@ def _clause_before(span: Span) -> list[Token]:
     """Up to WINDOW tokens before the span, nearest first, stopping at the clause boundary."""
     tokens: list[Token] = []
     for token in reversed(span.doc[max(span.start - WINDOW, 0) : span.start]):
-        if _ends_clause(token):
+        if ends_clause(token):
             break
         tokens.append(token)
     return tokens
 
 
 def negated_by_a_cue(span: Span) -> bool:
-    """The nearest cue in the clause before the span negates it, unless it is a double negative.
+    """The nearest cue in the clause before the span negates it, unless it is a double negative, or an "and" follows
+    what the cue denies and that is no sign: "no numbness and tingling" denies both, "no appetite and night sweats"
+    tells of sweats.
 
     "can't walk without my legs giving way" negates "without", so the span stands.
     """
@@ -124,8 +129,17 @@ def negated_by_a_cue(span: Span) -> bool:
     for position, token in enumerate(before):
         if _is_cue(token):
             earlier = before[position + 1 :]
+            if any(joiner.lower_ in JOINERS and not _denies_a_sign(token, joiner) for joiner in before[:position]):
+                return False
             return not (token.lower_ == "without" and any(_is_cue(other) for other in earlier))
     return False
+
+
+def _denies_a_sign(cue: Token, joiner: Token) -> bool:
+    """True when the words between a cue and a later "and" hold a red flag's match: a list of denied signs."""
+    return any(
+        match.label_ in TIER_LABELS.values() and cue.i < match.start < joiner.i for match in cue.doc.spans[SPANS_KEY]
+    )
 
 
 def _fine_after(span: Span) -> bool:

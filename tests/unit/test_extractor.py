@@ -238,6 +238,51 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         # session 24: a look-alike that dismissed a whole sentence now touches only its own words
         ("he passed out on the sofa and went pale and sweaty with his back pain", "aaa"),
         ("there's been a total car crash on the motorway and I was in it", "trauma"),
+        # session 24's review of the older look-alikes: a dismisser reaches back over what it explains, and forward
+        # only within its clause
+        ("It hurts too much to sit on a chair and my bum and genitals have gone numb", "saddle_numbness"),
+        (
+            "My back is agony when I cough and since this morning I've wet myself twice without noticing",
+            "bladder_bowel",
+        ),
+        ("I usually get pins and needles that pass in a minute but now both legs have been numb all day", "both_legs"),
+        ("I got home after my shift and both legs gave way and I fell", "both_legs"),
+        ("Hurt my back moving a chest of drawers and now my chest feels tight and I'm short of breath", "chest_pain"),
+        ("I fell off a ladder when I was at work today and landed on my back", "trauma"),
+        ("The driver said I was fine but I was knocked off my bike and landed on my back", "trauma"),
+        ("I had a car accident 10 years ago and yesterday I was rear-ended again", "trauma"),
+        ("My back and stomach are in agony and I nearly passed out lol", "aaa"),
+        ("I've taken painkillers but I still have severe pain in my back and stomach and I fainted", "aaa"),
+        ("I have IBS but this is different, I fainted with a tearing pain in my back and stomach", "aaa"),
+        ("I've been using a hot water bottle on my back and I've got a fever and chills", "fever"),
+        ("I'd fully recovered from my back op but now I've got a fever and chills", "fever"),
+        ("I'm going hot and cold out of nowhere and my back is agony", "fever"),
+        ("I'm worried because my weight is dropping and I'm not eating any differently", "weight_loss"),
+        (
+            "I had breast cancer three years ago and my cancer nurse said I should get any back pain checked",
+            "cancer_history",
+        ),
+        ("The painkillers wear off and the pain wakes me up every night", "night_pain"),
+        ("Hi again, I'm 68 and my back started hurting for the first time last week", "age_onset"),
+        ("I'm 16 and my back started hurting when I was in PE this morning", "age_onset"),
+        ("I'm a type 1 diabetic and I've also been injecting heroin for a couple of years", "iv_drugs"),
+        ("I get clean needles from the needle exchange on Mill Road because I inject speed", "iv_drugs"),
+        ("I'm having chemo for lymphoma and my chemo nurse told me to ask about this back pain", "immunosuppression"),
+        ("I was diagnosed with HIV after a routine HIV test last year", "immunosuppression"),
+        ("I'm a nurse and I've been dealing with crushing chest pain all shift", "chest_pain"),
+        ("I was in a head-on collision on Friday and my back is agony", "trauma"),
+        ("a van went into the back of my car at the lights", "trauma"),
+        # a sign told before the words that wonder, or said of oneself beside someone else
+        ("I haven't had a wee since yesterday morning, I read that this could be serious", "urine_retention"),
+        ("Can't pee since last night, should I go to A&E in case?", "urine_retention"),
+        ("My husband says my legs keep giving way", "both_legs"),
+        ("My mum said my temperature is 39.5", "fever"),
+        ("Me and my wife both take methotrexate for our arthritis", "immunosuppression"),
+        # negation that stops where a second thing begins
+        ("No appetite and night sweats for weeks", "fever"),
+        ("No pain just numbness around my bum and privates", "saddle_numbness"),
+        ("Without warning I wet myself in the kitchen this morning", "bladder_bowel"),
+        ("Never happened before and soiled myself today", "bladder_bowel"),
     ],
 )
 def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag: str) -> None:
@@ -317,6 +362,15 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "had a bug back in March, fine now, and my back went yesterday",
         "stiff and tight in both legs after a squat session",
         "a character on the telly had numbness around her bum",
+        # look-alikes that still explain their sign away
+        "Had the flu a month ago, fully better now",
+        "I was in a car crash years ago but I recovered completely",
+        "I sat on the loo scrolling for 40 minutes and now my bum is numb, went away as soon as I stood up",
+        "I always leak a bit when I sneeze since having my kids",
+        "no numbness and tingling anywhere",
+        "my back hurts more at night but it eases once I get comfy",
+        "I'm a cancer nurse and hurt my back lifting a patient",
+        "my physio used acupuncture needles on my back",
     ],
 )
 def test_no_red_flags(text: str) -> None:

@@ -216,11 +216,11 @@ DISMISSED = [
     ("my back's been dodgy for 30 years", "age_onset", "for 30 years"),
     ("I've had back pain for years", "age_onset", "for years"),
     ("on and off for ages", "age_onset", "on and off"),
-    ("it's gone again", "age_onset", "again"),
+    ("it's gone again", "age_onset", "gone again"),
     ("a steroid injection in my back", "steroids", "steroid injection"),
     ("a five day course of prednisolone", "steroids", "course of prednisolone"),
     ("my steroid inhaler", "steroids", "steroid inhaler"),
-    ("my HIV test was negative", "immunosuppression", "HIV test"),
+    ("my HIV test was negative", "immunosuppression", "HIV test was negative"),
     ("I nearly fainted when I saw the bill", "aaa", "fainted when I saw"),
     ("I need to move my chest of drawers", "chest_pain", "chest of drawers"),
     ("both legs ache after leg day", "both_legs", "ache after leg"),
@@ -242,8 +242,8 @@ DISMISSED = [
     ),
     ("numb for a few minutes afterwards", "saddle_numbness", "for a few minutes afterwards"),
     ("the first one was in my thirties", "age_onset", "first one was in my thirties"),
-    ("I volunteer at the needle exchange", "iv_drugs", "needle exchange"),
-    ("I work as a renal nurse", "immunosuppression", "renal nurse"),
+    ("I volunteer at the needle exchange", "iv_drugs", "volunteer at the needle exchange"),
+    ("I work as a renal nurse", "immunosuppression", "work as a renal nurse"),
 ]
 
 # Signs put on someone else: a NOT_RED_FLAG match without an id holds the flag's match.
