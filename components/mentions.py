@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from components.language import SPANS_KEY
-from components.negation import JOINERS, SUBJECTS, denies_something, ends_clause, is_negated, negated_by_a_cue
+from components.negation import JOINERS, denies_something, is_negated, negated_by_a_cue
 from components.red_flags import FIRM, NEVER_THE_PATIENTS, NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, lexicon, load_red_flags
 
 RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
@@ -78,10 +78,10 @@ GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treatin
 OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
 SELF = "self"
 WE = frozenset({"me", "i", "myself"})  # "me and my wife"
-FRESH_STARTS = frozenset(
-    {"yesterday", "today", "tonight", "recently", "again", "since", "last"}
-)  # "… and yesterday I …"
-CONSEQUENCES = frozenset({"now", "then"})  # "… and now my bum is numb": what the words before explain
+# "… and yesterday I was rear-ended": a new event, which the words before it do not explain
+FRESH_STARTS = frozenset({"yesterday", "today", "tonight", "recently", "again", "since", "last", "suddenly"})
+# "… but now both legs are numb", "I was at the gym when I collapsed": what comes after is no longer explained
+CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas", "until", "till", "except", "when"})
 
 
 def about_someone_else(doc: Doc) -> list[Span]:
@@ -243,19 +243,19 @@ def _touches(span: Span, other: Span) -> bool:
 
 
 def _splits(token: Token) -> bool:
-    """A clause boundary a dismisser does not reach across: as negation's, and "and" before a new event ("… and
-    yesterday I was rear-ended"); not "and" before a verb or a consequence ("on a diet and have lost 3 kg", "sat on
-    the loo for an hour and now my bum's numb")."""
+    """A boundary a dismisser does not reach across, to a sign after it: a contrast ("but", "though") or a new event
+    ("and yesterday", "and again")."""
     following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
     if token.lower_ in JOINERS:
-        return following in FRESH_STARTS or (following in SUBJECTS and following not in CONSEQUENCES)
-    return ends_clause(token)
+        return following in FRESH_STARTS
+    return token.lower_ in CONTRASTS
 
 
 def _explains(dismisser: Span, span: Span) -> bool:
     """True when a dismisser explains a mention of its sentence: anything after the mention looks back on it ("had
-    the flu, fully better now", "a car crash years ago but I recovered"); one before it reaches it only within its
-    clause ("it hurts to sit on a chair and my groin has gone numb" tells of two things)."""
+    the flu, fully better now", "a car crash years ago but I recovered"); one before it reaches it up to a contrast
+    or a new event ("I'm menopausal, so I get night sweats"; not "pins and needles that pass in a minute but now both
+    legs are numb", "a car accident 10 years ago and yesterday I was rear-ended")."""
     if dismisser.start >= span.end:
         return True
     return not any(_splits(token) for token in span.doc[min(span.end, dismisser.end) : span.start])

@@ -17,8 +17,10 @@ CUE_PAIRS = {("free", "of"), ("absence", "of")}
 # A cue followed by one of these negates nothing: "not sure", "don't know", "can't stop", "no, I ...".
 PSEUDO_NEXT = {
     "sure", "know", "only", "just", "doubt", "wonder", "matter", "idea", "help", "stop", "mind", "wait", "kidding",
-    "joke", "lie", "lying", "bother", "warning", "happened",
+    "joke", "lie", "lying", "bother",
 }  # fmt: skip
+# A cue and word that negate nothing: "without warning I wet myself", "never happened before and I soiled myself"
+PSEUDO_PAIRS = {("without", "warning"), ("never", "happened")}
 SUBJECTS = {
     "i", "my", "me", "he", "she", "it", "they", "we", "you", "there", "his", "her", "their", "this", "that", "now",
     "then", "suddenly", "also"
@@ -82,7 +84,7 @@ def _continues_a_negated_list(comma: Token) -> bool:
     return False
 
 
-def ends_clause(token: Token) -> bool:
+def _ends_clause(token: Token) -> bool:
     """Sentence punctuation, a line break, a contrast word, or "and" that starts a new clause; not a comma before
     "any" ("I have never taken, any steroids" is one clause)."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -103,6 +105,8 @@ def _is_cue(token: Token) -> bool:
         return True
     if token.lower_ not in CUES and token.lemma_.lower() != "deny":
         return False
+    if (token.lower_, next_word) in PSEUDO_PAIRS:
+        return False
     if next_word in PSEUDO_NEXT:
         return False
     return not (token.lower_ == "no" and next_word in SUBJECTS)
@@ -112,7 +116,7 @@ def _clause_before(span: Span) -> list[Token]:
     """Up to WINDOW tokens before the span, nearest first, stopping at the clause boundary."""
     tokens: list[Token] = []
     for token in reversed(span.doc[max(span.start - WINDOW, 0) : span.start]):
-        if ends_clause(token):
+        if _ends_clause(token):
             break
         tokens.append(token)
     return tokens

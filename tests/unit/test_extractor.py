@@ -254,7 +254,6 @@ def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
         ("My back and stomach are in agony and I nearly passed out lol", "aaa"),
         ("I've taken painkillers but I still have severe pain in my back and stomach and I fainted", "aaa"),
         ("I have IBS but this is different, I fainted with a tearing pain in my back and stomach", "aaa"),
-        ("I've been using a hot water bottle on my back and I've got a fever and chills", "fever"),
         ("I'd fully recovered from my back op but now I've got a fever and chills", "fever"),
         ("I'm going hot and cold out of nowhere and my back is agony", "fever"),
         ("I'm worried because my weight is dropping and I'm not eating any differently", "weight_loss"),

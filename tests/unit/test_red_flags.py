@@ -220,7 +220,7 @@ DISMISSED = [
     ("a steroid injection in my back", "steroids", "steroid injection"),
     ("a five day course of prednisolone", "steroids", "course of prednisolone"),
     ("my steroid inhaler", "steroids", "steroid inhaler"),
-    ("my HIV test was negative", "immunosuppression", "HIV test was negative"),
+    ("my HIV test was negative", "immunosuppression", "HIV test"),
     ("I nearly fainted when I saw the bill", "aaa", "fainted when I saw"),
     ("I need to move my chest of drawers", "chest_pain", "chest of drawers"),
     ("both legs ache after leg day", "both_legs", "ache after leg"),
@@ -369,7 +369,7 @@ def test_a_real_red_flag_matches_no_dismisser(nlp: Language, text: str) -> None:
 def test_a_sign_put_on_someone_else_lies_inside_a_not_red_flag_match(nlp: Language, text: str, sign: str) -> None:
     doc = nlp(text)
     spans = doc.spans[SPANS_KEY]
-    [flag] = [span for span in spans if span.label_ != NOT_RED_FLAG and span.text == sign]
+    [flag] = [span for span in spans if span.label_ in TIER_LABELS.values() and span.text == sign]
     holders = [span for span in spans if span.label_ == NOT_RED_FLAG and not span.id_]
     assert any(holder.start <= flag.start and flag.end <= holder.end for holder in holders)
 
