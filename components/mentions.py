@@ -20,7 +20,7 @@ from components.red_flags import FIRM, NEVER_THE_PATIENTS, NOT_RED_FLAG, NOT_RED
 
 RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
 # NOT_RED_FLAG matches: without an id, a sign put on someone else ("my mum had cancer"), dismissing
-# the red flags inside it; with a flag's id, that flag explained away anywhere in the same sentence.
+# the red flags inside it; with a flag's id, that flag explained away where the match reaches (`_explains`).
 FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
 QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning", "why"})
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
@@ -262,7 +262,7 @@ def _explains(dismisser: Span, span: Span) -> bool:
 
 
 def _explained_away(span: Span) -> bool:
-    """True when a dismisser of the span's own flag matches in the same clause ("lost weight on a diet"), or
+    """True when a dismisser of the span's own flag reaches it in its sentence ("lost weight on a diet"), or
     right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), unless a cue negates the
     dismisser ("pain at night and nothing eases it"); "got over it fine" stays one. A firm mention (a FIRM match of
     the same words: "my temperature is 39") is never explained away."""
