@@ -16,9 +16,17 @@ from spacy.tokens import Doc, Span, Token
 
 from components.language import SPANS_KEY
 from components.negation import JOINERS, denies_something, is_negated, negated_by_a_cue
-from components.red_flags import FIRM, NEVER_THE_PATIENTS, NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, lexicon, load_red_flags
+from components.red_flags import (
+    FIRM,
+    NEVER_THE_PATIENTS,
+    NOT_RED_FLAG,
+    NOT_RED_FLAG_NEXT_TO,
+    TIER_LABELS,
+    lexicon,
+    load_red_flags,
+)
 
-RED_FLAG_ROLES = {"RED_FLAG_EMERGENCY": "emergency", "RED_FLAG_URGENT": "urgent"}
+RED_FLAG_ROLES = {label: tier for tier, label in TIER_LABELS.items()}
 # NOT_RED_FLAG matches: without an id, a sign put on someone else ("my mum had cancer"), dismissing
 # the red flags inside it; with a flag's id, that flag explained away where the match reaches (`_explains`).
 FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
@@ -26,11 +34,10 @@ QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "m
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
 AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
 HYPOTHETICAL = (
-    "if i ever", "if you ever", "what if", "in case", "just asking", "just wondering", "just curious",
-    "asking for a friend", "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that",
-    "i 've heard", "i was reading", "asked if", "asked me if", "asked whether", "worry if", "worried if",
-    "concerned if", "i read something", "i heard something", "i 've read something", "i 've heard something",
-    "read somewhere", "heard somewhere",
+    "if i ever", "if you ever", "what if", "in case", "just wondering", "i read that", "i 've read", "i read about",
+    "i read on", "i read online", "i heard that", "i 've heard", "i was reading", "asked if", "asked me if",
+    "asked whether", "worry if", "worried if", "concerned if", "i read something", "i heard something",
+    "i 've read something", "i 've heard something", "read somewhere", "heard somewhere",
 )  # fmt: skip
 ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
@@ -140,7 +147,7 @@ def _with_the_speaker(person: Token) -> bool:
     before = [token.lower_ for token in person.doc[max(person.i - 3, 0) : person.i]]
     after = [token.lower_ for token in person.doc[person.i + 1 : person.i + 3]]
     return (len(before) >= 2 and before[-2] in JOINERS and before[-1] in SPEAKERS_BACK and before[0] in WE) or (
-        bool(after) and after[0] in JOINERS and after[1:] in (["i"], ["me"], ["myself"])
+        len(after) == 2 and after[0] in JOINERS and after[1] in WE
     )
 
 
@@ -332,7 +339,7 @@ def _has_phrase(tokens: Span, phrases: tuple[str, ...]) -> bool:
 
 def hypothetical(sentence: Span) -> bool:
     """A sentence that wonders rather than tells: "should I call 999 if I ever can't pee?", "I read that ..."."""
-    return _has_phrase(sentence, HYPOTHETICAL)
+    return _has_phrase(sentence, HYPOTHETICAL) or _has_phrase(sentence, ASKED_FOR_SOMEONE)
 
 
 def wondered_about(span: Span) -> bool:
