@@ -13,6 +13,7 @@ OWN_PAIN_INTENT = "describe_pain"
 OWN_PAIN_ENTITIES = frozenset({"duration", "pain_level"})
 # Someone else's: "my friend has back pain" is not the speaker's.
 SOMEONE_ELSES = "|".join(sorted(lexicon("third_parties"), key=len, reverse=True))
+BACK = "back|bk|bak"  # and its texting spellings
 # "my back went", "my back has been aching", "mine's achy", "having back spasms", "I've got a sore back", "I pulled
 # something in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?"), "what can I do for
 # back pain?" nor "my friend has back pain"
@@ -26,17 +27,17 @@ FIRST_PERSON_PAIN = re.compile(
     r" (?:my|something|summat)\b"
     r"|\b(?:with|of) this (?:\w+ )?back\b|\bthis (?:bad|stupid|damn|bloody|dodgy) back\b"
     # "back's gone again", "back hurts like hell", "lower back seized up this morning"
-    r"|^\W*(?:(?:lower|upper|bad|stupid) )?(?:back|bk|bak)'?s? (?:has |is |just |keeps |went )?"
+    rf"|^\W*(?:(?:lower|upper|bad|stupid) )?(?:{BACK})'?s? (?:has |is |just |keeps |went )?"
     r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|playing up|agony|in spasm)\b"
     # "lower back spasm rn", "back spasm again today"
-    r"|^\W*(?:(?:lower|upper|bad) )?(?:back|bk|bak) spasms? "
+    rf"|^\W*(?:(?:lower|upper|bad) )?(?:{BACK}) spasms? "
     r"(?:rn|right now|atm|now|again|today|this morning|tonight)\b",
     re.IGNORECASE,
 )
 # A report without the "I", that says how long: "back spasm since friday", "lower back pain for 3 weeks", "bk
 # spasms r killing me since tues".
 OPENS_WITH_BACK_PAIN = re.compile(
-    r"^\W*(?:(?:lower|upper|bad|sore|my|me) )?(?:back|spine|bk|bak)'?s? ?(?:spasm\w*|pain\w*|ache\w*|hurt\w*|went|gone"
+    rf"^\W*(?:(?:lower|upper|bad|sore|my|me) )?(?:{BACK}|spine)'?s? ?(?:spasm\w*|pain\w*|ache\w*|hurt\w*|went|gone"
     r"|seized|locked|been)",
     re.IGNORECASE,
 )
