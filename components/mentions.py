@@ -37,7 +37,7 @@ HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just wondering", "i read that", "i 've read", "i read about",
     "i read on", "i read online", "i heard that", "i 've heard", "i was reading", "asked if", "asked me if",
     "asked whether", "worry if", "worried if", "concerned if", "i read something", "i heard something",
-    "i 've read something", "i 've heard something", "read somewhere", "heard somewhere",
+    "i 've read something", "i 've heard something", "read somewhere", "heard somewhere", "is it true",
 )  # fmt: skip
 ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
@@ -58,6 +58,8 @@ ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
 NORMAL_FOR = frozenset({"to", "for", "that", "if"})  # "is it normal to ...", "... for my legs to ...", "... that ..."
 SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a clause after a question: "..., also ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
+# "Could the spasm be from the car crash yesterday?": a question pinned to a day asks about one's own life.
+DAYS = frozenset({"yesterday", "today", "tonight", "earlier", "yday", "2day", "tonite"})
 # "chest pain is serious", "numbness can be a warning sign": the sign spoken of in general, not had.
 # "is not being able to pee one of the warning signs?": the question form of the same
 ASKED_IF_A_SIGN = re.compile(
@@ -233,7 +235,7 @@ def asked_in_general(sentence: Span) -> bool:
     words = [token.lower_ for token in sentence if not token.is_punct]
     if not words or speaks_of_oneself(sentence):
         return False
-    if asks_if_normal(words):
+    if asks_if_normal(words) or DAYS & set(words):
         return False
     asks_about_a_sign = words[0] in AUXILIARY_OPENERS and words[1:2] != ["it"]
     # "can losing weight help stop spasms" asks without its "?"; "can barely pee" and "should mention, had
