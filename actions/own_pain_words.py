@@ -43,12 +43,13 @@ OPENS_WITH_BACK_PAIN = re.compile(
 )
 CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
 # "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?", and what to
-# do about it: "what do I do?", "anything I should be doing?", "suggestions?", "HELP"
+# do about it: "what do I do?", "what do you suggest?", "anything I should be doing?", "suggestions?", "HELP"
 ASKS_WHETHER_TO_WORRY = re.compile(
     r"\b(?:is (?:that|this|it) (?:something )?(?:bad|serious|dangerous|a problem|something to worry)"
     r"|wh?at (?:do|should) i do|what to do|anything i should (?:be )?do\w*"
     r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
-    r"|what now|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern"
+    r"|what now|now what|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern"
+    r"|what (?:do|would|can) you (?:suggest|recommend|advise)"
     r")\b"
     # "Suggestions?" or "Any advice?" as the last sentence: what to do about it (not "thanks for the advice")
     r"|(?:^|[.?!]\s*)(?:any )?(?:suggestions|ideas|advice)\W*$",

@@ -22,10 +22,16 @@ from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_A
 from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
-# The first set, and three written later by other helpers who had not seen the project either.
+# The first set, and four written later by other helpers who had not seen the project either.
 BLIND_SETS = tuple(
     ROOT / "tests" / "blind" / name
-    for name in ("messages.yml", "messages_second.yml", "messages_third.yml", "messages_fourth.yml")
+    for name in (
+        "messages.yml",
+        "messages_second.yml",
+        "messages_third.yml",
+        "messages_fourth.yml",
+        "messages_fifth.yml",
+    )
 )
 RESULT = ROOT / "results" / "blind.json"
 DECLINED = "declined"  # the honest "I don't know that one" or "did you mean …?" of the guide search

@@ -39,6 +39,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_eighth.yml",
         "red_flags_ninth.yml",
         "red_flags_tenth.yml",
+        "red_flags_eleventh.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

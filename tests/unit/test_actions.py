@@ -503,6 +503,7 @@ def test_an_unsure_doctor_question_after_telling_of_ones_own_pain_starts_the_sym
         "would ice help?",
         "would ice help",
         "back spasm remedies please help",
+        "what do you suggest for a back spasm?",
     ],
 )
 def test_general_questions_are_not_ones_own_pain(text: str) -> None:
@@ -518,6 +519,8 @@ def test_general_questions_are_not_ones_own_pain(text: str) -> None:
         "back's killing me, help me please",
         "back spasm right now, help",  # told without the "my"
         "Threw my back out shifting a wardrobe. Any suggestions?",
+        "lower back's locked up again, so now what?",
+        "I've pulled something in my back bending over, it aches. What would you recommend?",
     ],
 )
 def test_own_pain_with_a_cry_for_help_asks_for_the_check(text: str) -> None:

@@ -201,6 +201,19 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I have 62 years and my back went", [("age_onset", "urgent")]),
         ("I do injections of heroin", [("iv_drugs", "urgent")]),
         ("started metotrexate in the summer", [("immunosuppression", "urgent")]),
+        # session 25: an eleventh blind suite's classes, in other words
+        ("I seem to have lost command of my bowels", [("bladder_bowel", "emergency")]),
+        ("I strain for ages to get the stream going", [("urine_retention", "emergency")]),
+        ("why would my bum cheeks start to feel numb?", [("saddle_numbness", "emergency")]),
+        ("there's no feeling at all in my sitting area", [("saddle_numbness", "emergency")]),
+        ("my feet, both of them, feel weak and floppy", [("both_legs", "emergency")]),
+        ("Could the pain be from the fall off my bike today?", [("trauma", "emergency")]),
+        ("I keep needing smaller jeans and I eat loads", [("weight_loss", "urgent")]),
+        ("been losing flesh off my arms lately", [("weight_loss", "urgent")]),
+        ("got a sore back since having prostate cancer", [("cancer_history", "urgent")]),
+        ("is it normal for a bump to appear on my spine?", [("back_lump", "urgent")]),
+        ("my back went and I'm only in year 10", [("age_onset", "urgent")]),
+        ("I'm still injecting every weekend", [("iv_drugs", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -361,6 +374,11 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "had a bug back in March, fine now, and my back went yesterday",
         "stiff and tight in both legs after a squat session",
         "a character on the telly had numbness around her bum",
+        # session 25: the eleventh suite's look-alikes, in other words
+        "Is it true that losing control of your bladder is serious? Mine is totally normal",
+        "both legs sore after a 20-mile bike ride on Sunday",
+        "tripped on the kerb and nearly went over but didn't fall, and now my back is stiff",
+        "I used to take methotrexate but I've been off it for years",
         # look-alikes that still explain their sign away
         "Had the flu a month ago, fully better now",
         "I was in a car crash years ago but I recovered completely",
