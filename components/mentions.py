@@ -37,7 +37,7 @@ HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just wondering", "i read that", "i 've read", "i read about",
     "i read on", "i read online", "i heard that", "i 've heard", "i was reading", "asked if", "asked me if",
     "asked whether", "worry if", "worried if", "concerned if", "i read something", "i heard something",
-    "i 've read something", "i 've heard something", "read somewhere", "heard somewhere", "is it true",
+    "i 've read something", "i 've heard something", "read somewhere", "heard somewhere",
 )  # fmt: skip
 ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
@@ -58,8 +58,9 @@ ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
 NORMAL_FOR = frozenset({"to", "for", "that", "if"})  # "is it normal to ...", "... for my legs to ...", "... that ..."
 SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a clause after a question: "..., also ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
-# "Could the spasm be from the car crash yesterday?": a question pinned to a day asks about one's own life.
+# "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
 DAYS = frozenset({"yesterday", "today", "tonight", "earlier", "yday", "2day", "tonite"})
+DAY_REACH = 2  # how far after a sign its day may come: "the crash yesterday", "fell off it today"
 # "chest pain is serious", "numbness can be a warning sign": the sign spoken of in general, not had.
 # "is not being able to pee one of the warning signs?": the question form of the same
 ASKED_IF_A_SIGN = re.compile(
@@ -235,15 +236,22 @@ def asked_in_general(sentence: Span) -> bool:
     words = [token.lower_ for token in sentence if not token.is_punct]
     if not words or speaks_of_oneself(sentence):
         return False
-    if asks_if_normal(words) or DAYS & set(words):
+    if asks_if_normal(words):
         return False
-    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and words[1:2] != ["it"]
+    # "is it true that X is an emergency?" asks about X in general, as "is X an emergency?" does
+    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and (words[1:2] != ["it"] or words[2:3] == ["true"])
     # "can losing weight help stop spasms" asks without its "?"; "can barely pee" and "should mention, had
     # cancer" tell
     asks_for_advice = words[0] in AUXILIARY_OPENERS and bool(ADVICE_WORDS & set(words))
     is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_for_advice
     opens_a_question = words[0] in QUESTION_OPENERS
     return is_question and (opens_a_question or asks_about_a_sign or any(word in GENERIC_YOU for word in words))
+
+
+def pinned_to_a_day(span: Span) -> bool:
+    """ "the car crash yesterday", "fell today": a sign told with the day it happened."""
+    after = span.doc[span.end : min(span.end + DAY_REACH, span.sent.end)]
+    return any(token.lower_ in DAYS for token in after)
 
 
 def _touches(span: Span, other: Span) -> bool:
@@ -362,7 +370,7 @@ def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] =
         is_negated(span)
         or _blocked(span, nobodys(span.doc))
         or someone_elses
-        or (asked_in_general(span.sent) and asked_in_general(clause_of(span)))
+        or (asked_in_general(span.sent) and asked_in_general(clause_of(span)) and not pinned_to_a_day(span))
         or spoken_of_in_general(span)
         or wondered_about(span)
         or denied_in_the_next_sentence(span)
