@@ -31,6 +31,7 @@ BLIND_SETS = tuple(
         "messages_third.yml",
         "messages_fourth.yml",
         "messages_fifth.yml",
+        "messages_sixth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

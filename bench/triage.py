@@ -40,6 +40,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_ninth.yml",
         "red_flags_tenth.yml",
         "red_flags_eleventh.yml",
+        "red_flags_twelfth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
