@@ -58,6 +58,18 @@ ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
 NORMAL_FOR = frozenset({"to", "for", "that", "if"})  # "is it normal to ...", "... for my legs to ...", "... that ..."
 SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a clause after a question: "..., also ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
+# "is numbness in the legs a warning sign" asks, with or without its "?"; so does "is it dangerous if ..."
+SERIOUSNESS = frozenset({"warning", "emergency", "dangerous", "serious", "worry", "worrying", "urgent", "concerning"})
+ASKED_AT_THE_END = 4  # words: "is X a warning sign" asks; "is this serious, both legs have gone numb" tells
+# "is this/that serious?" asks about what the speaker has: the sign is theirs
+DEMONSTRATIVES = frozenset({"it", "this", "that"})
+# "can barely pee, is that serious?", "should mention, had cancer": the "I" left out of a sentence that tells
+ELLIPTIC_OPENERS = frozenset({"can", "could", "should"})
+GERUND = re.compile(r"^(?!(?:no|some|any|every)?thing$)\w+ing$")  # "can not being able to pee ...": asks
+TELLING_AFTER_ELLIPSIS = frozenset(
+    {"barely", "hardly", "only", "just", "not", "n't", "never", "mention", "add", "say", "feel", "still", "walk",
+     "move", "stand", "sleep", "manage"}
+)  # fmt: skip
 # "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
 DAYS = frozenset({"yesterday", "today", "tonight", "earlier", "yday", "2day", "tonite"})
 DAY_REACH = 2  # how far after a sign its day may come: "the crash yesterday", "fell off it today"
@@ -85,6 +97,11 @@ BAD = frozenset({"bad", "sore", "stiff", "dodgy", "painful", "aching", "achy", "
 # Words between a possessive and "back": "my lower back", "her bad upper back".
 QUALIFIERS = BAD | {"lower", "upper", "middle", "mid", "low", "poor", "whole", "left", "right", "old"}
 GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treating", "cure"})  # "tips for back pain"
+# "he's in agony with back spasms", "she's complaining of back pain", "off work with a bad back": someone's own
+SUFFERING = frozenset(
+    {"agony", "complaining", "suffering", "struggling", "moaning", "laid", "up", "crippled", "bedbound", "bedridden",
+     "plagued", "off", "down", "poorly", "stuck", "bad"}
+)  # fmt: skip
 OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
 SELF = "self"
 WE = frozenset({"me", "i", "myself"})  # "me and my wife"
@@ -191,7 +208,8 @@ def _owner(token: Token) -> str | None:
     before = token.doc[max(sentence_start, token.i - OWNER_WINDOW) : token.i]
     following = token.doc[token.i + 1 : token.i + 2]
     troubled = bool(following and following[0].lower_ in BACK_TROUBLE) or bool(before and before[-1].lower_ in BAD)
-    if not troubled or (before and before[-1].lower_ in GENERIC_BEFORE):
+    generic = bool(before) and before[-1].lower_ in GENERIC_BEFORE
+    if not troubled or (generic and not (len(before) >= 2 and before[-2].lower_ in SUFFERING)):
         return None
     for word in reversed(before):
         if word.lower_.replace("'", "") in FIRST_PERSON:
@@ -236,14 +254,22 @@ def asked_in_general(sentence: Span) -> bool:
     words = [token.lower_ for token in sentence if not token.is_punct]
     if not words or speaks_of_oneself(sentence):
         return False
-    if asks_if_normal(words):
+    # "can barely pee" tells; "can not being able to pee be serious?" asks
+    elliptic = words[0] in ELLIPTIC_OPENERS and bool(TELLING_AFTER_ELLIPSIS & set(words[1:2]))
+    if asks_if_normal(words) or (elliptic and not GERUND.match("".join(words[2:3]))):
         return False
-    # "is it true that X is an emergency?" asks about X in general, as "is X an emergency?" does
-    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and (words[1:2] != ["it"] or words[2:3] == ["true"])
-    # "can losing weight help stop spasms" asks without its "?"; "can barely pee" and "should mention, had
-    # cancer" tell
-    asks_for_advice = words[0] in AUXILIARY_OPENERS and bool(ADVICE_WORDS & set(words))
-    is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_for_advice
+    # "is it true that X is an emergency?" asks about X in general, as "is X an emergency?" and "is it dangerous
+    # if X" do; "is it bad that both legs are numb" and "is this serious, ..." tell
+    asks_if_dangerous = bool(SERIOUSNESS & set(words[2:3])) and words[3:4] == ["if"]
+    asks_about_a_sign = words[0] in AUXILIARY_OPENERS and (
+        not DEMONSTRATIVES & set(words[1:2]) or words[2:3] == ["true"] or asks_if_dangerous
+    )
+    # "can losing weight help stop spasms" and "is back pain with a fever something to worry about" ask without
+    # their "?"
+    asks_without_mark = words[0] in AUXILIARY_OPENERS and (
+        bool(ADVICE_WORDS & set(words)) or bool(SERIOUSNESS & set(words[-ASKED_AT_THE_END:])) or asks_if_dangerous
+    )
+    is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_without_mark
     opens_a_question = words[0] in QUESTION_OPENERS
     return is_question and (opens_a_question or asks_about_a_sign or any(word in GENERIC_YOU for word in words))
 
@@ -281,8 +307,9 @@ def _explains(dismisser: Span, span: Span) -> bool:
 def _explained_away(span: Span) -> bool:
     """True when a dismisser of the span's own flag reaches it in its sentence ("lost weight on a diet"), or
     right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), unless a cue negates the
-    dismisser ("pain at night and nothing eases it"); "got over it fine" stays one. A firm mention (a FIRM match of
-    the same words: "my temperature is 39") is never explained away."""
+    dismisser ("pain at night and nothing eases it"; a cue of the sign's own, as in "couldn't pee | at the festival",
+    does not); "got over it fine" stays one. A firm mention (a FIRM match of the same words: "my temperature is
+    39") is never explained away."""
     spans = span.doc.spans[SPANS_KEY]
     if any(other.label_ == FIRM and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
            for other in spans):  # fmt: skip
@@ -294,7 +321,7 @@ def _explained_away(span: Span) -> bool:
             (other.label_ == NOT_RED_FLAG and _explains(other, span))
             or (other.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, other))
         )
-        and not negated_by_a_cue(other)
+        and not negated_by_a_cue(other, from_token=span.end if other.start >= span.end else 0)
         for other in spans
     )
 

@@ -122,14 +122,14 @@ def _clause_before(span: Span) -> list[Token]:
     return tokens
 
 
-def negated_by_a_cue(span: Span) -> bool:
+def negated_by_a_cue(span: Span, from_token: int = 0) -> bool:
     """The nearest cue in the clause before the span negates it, unless it is a double negative, or an "and" follows
     what the cue denies and that is no sign: "no numbness and tingling" denies both, "no appetite and night sweats"
-    tells of sweats.
+    tells of sweats. Only cues from token `from_token` on count.
 
     "can't walk without my legs giving way" negates "without", so the span stands.
     """
-    before = _clause_before(span)
+    before = [token for token in _clause_before(span) if token.i >= from_token]
     for position, token in enumerate(before):
         if _is_cue(token):
             earlier = before[position + 1 :]

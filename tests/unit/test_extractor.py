@@ -223,6 +223,37 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("both legs feel like jelly after a short walk and I've fallen twice", [("both_legs", "emergency")]),
         ("Is it true I should worry, I have chest pain with my back spasm right now", [("chest_pain", "emergency")]),
         ("used to be on azathioprine, been put back on it last month, back spasm", [("immunosuppression", "urgent")]),
+        # session 26: a twelfth blind suite's classes, in other words
+        ("I'm not abel to pass urine since this morning", [("urine_retention", "emergency")]),
+        ("twelve hours since I last had a wee", [("urine_retention", "emergency")]),
+        ("when I try to pee it takes forever to come", [("urine_retention", "emergency")]),
+        ("tingly all round me bum", [("saddle_numbness", "emergency")]),
+        ("my inner thighs and privates have lost feeling", [("saddle_numbness", "emergency")]),
+        ("there's a numb patch on my bottom", [("saddle_numbness", "emergency")]),
+        ("I dropped about ten feet off the scaffolding", [("trauma", "emergency")]),
+        ("got slammed onto the floor at judo", [("trauma", "emergency")]),
+        ("came aff the horse at a gallop", [("trauma", "emergency")]),
+        ("the pain gets worse the moment I lie down", [("night_pain", "urgent")]),
+        ("I've been lying flat all day and it hasn't budged", [("night_pain", "urgent")]),
+        ("a lump near the base of my spine", [("back_lump", "urgent")]),
+        # an "I" left out: telling, though a question follows
+        ("could barely pee all day, is that serious?", [("urine_retention", "emergency")]),
+        ("is it bad that both legs are numb", [("both_legs", "emergency")]),
+        # ... and the review of those fixes: real signs that a first version hid
+        (
+            "I haven't been able to pee since last night, the queue at A&E is massive",
+            [("urine_retention", "emergency")],
+        ),
+        ("Is this serious, both legs have gone numb and weak since this morning", [("both_legs", "emergency")]),
+        ("Is it serious, havent peed since last night", [("urine_retention", "emergency")]),
+        ("Can feel nothing below the waist at the back, numb bum, is that serious", [("saddle_numbness", "emergency")]),
+        ("A heavy box fell on my back at work", [("trauma", "emergency")]),
+        ("my phone fell down the stairs and I fell all the way down after it", [("trauma", "emergency")]),
+        ("The lump on my arm was a cyst and now there's a hard lump growing on my spine", [("back_lump", "urgent")]),
+        (
+            "on the long coach trip I noticed my bum and genitals were numb, 2 days on and still nothing",
+            [("saddle_numbness", "emergency")],
+        ),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -403,6 +434,27 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "my back hurts more at night but it eases once I get comfy",
         "I'm a cancer nurse and hurt my back lifting a patient",
         "my physio used acupuncture needles on my back",
+        # session 26: the twelfth suite's look-alikes, in other words
+        "I couldn't wee at the concert, the portaloo queue was enormous, now my back aches",
+        "my bum went numb on a 3 hour bus ride, back's sore now",
+        "the remote fell down the side of the chair and I twisted reaching for it",
+        "I rolled off the couch watching telly and my back's stiff",
+        "it's been a train wreck of a month and my back is in spasm",
+        "the lump by my spine turned out to be a fatty lipoma",
+        "had a temperature last week, totally fine now, back spasm today",
+        "I'm a Cancer, so I worry about everything",
+        "my cat is 16 and incontinent, back sore from cleaning up",
+        # general questions without their "?"
+        "is numbness in the legs a warning sign with back pain",
+        "is it dangerous if back pain comes with a fever",
+        "Can not being able to pee be caused by a back spasm?",
+        # ... and safe messages a first version alarmed on
+        "The spasms first hit me back in March",
+        "I'm being driven into the ground by work and my back is in spasm from stress",
+        "the hot water takes forever to come through in the morning",
+        "my bottom lip has no feeling after the dentist",
+        "it gets worse as soon as I go for a walk",
+        "the snow fell 2 feet deep overnight and shovelling it set my back off",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -422,6 +474,10 @@ def test_no_red_flags(text: str) -> None:
         ("my husband has back pain and he can't pee", [("urine_retention", "emergency")]),
         ("my mammy's back went on Monday and she hasn't had a wee all day", [("urine_retention", "emergency")]),
         ("my brother injects and his back has been agony", [("iv_drugs", "urgent")]),
+        # their back pain told by what they go through: "in agony with", "complaining of"
+        ("my partner is on methotrexate and he's been in agony with back spasms", [("immunosuppression", "urgent")]),
+        ("my wife had a fever yesterday and she's complaining of back pain", [("fever", "urgent")]),
+        ("my son is laid up with back spasms and both his legs are weak", [("both_legs", "emergency")]),
         # a child's age counts for the child's new back pain
         ("our 15 year old has started complaining of back pain", [("age_onset", "urgent")]),
         (
