@@ -9,8 +9,10 @@ from rasa_sdk import Tracker
 from actions.own_pain_words import (
     OPENS_WITH_BACK_PAIN,
     OWN_PAIN_ENTITIES,
+    over_or_comes_and_goes,
     tells_own_pain,
     tells_own_pain_and_asks_whether_to_worry,
+    tells_own_pain_now,
     told_own_pain_before,
 )
 from actions.replies import HOME_CARE_TOPICS
@@ -30,11 +32,13 @@ def _says_how_long_or_bad(parse: dict[str, Any]) -> bool:
 
 
 def reports_own_pain_now(tracker: Tracker) -> bool:
-    """True when the latest message tells of one's own pain and says how long or how bad: "I've had a nagging
-    pain in my back for about three weeks", "back spasm since friday" (not "if it's still bad after 2 weeks")."""
+    """True when the latest message tells of one's own pain, there now, and says how long or how bad: "I've had a
+    nagging pain in my back for about three weeks", "back spasm since friday" (not "if it's still bad after 2 weeks",
+    nor "it went last month and it's fine now")."""
     latest = tracker.latest_message
     text = latest.get("text") or ""
-    return _says_how_long_or_bad(latest) and (tells_own_pain(text) or bool(OPENS_WITH_BACK_PAIN.search(text)))
+    told = tells_own_pain(text) or bool(OPENS_WITH_BACK_PAIN.search(text))
+    return _says_how_long_or_bad(latest) and told and not over_or_comes_and_goes(text)
 
 
 def emergency_asked_before(tracker: Tracker) -> bool:
@@ -92,5 +96,5 @@ def wants_own_pain_assessed(tracker: Tracker, topic: str | None) -> bool:
     if topic is not None and asks_home_care_again(tracker, topic):
         return True
     return topic == SEE_DOCTOR_SECTION and (
-        tells_own_pain(tracker.latest_message.get("text") or "") or told_own_pain_before(tracker)
+        tells_own_pain_now(tracker.latest_message.get("text") or "") or told_own_pain_before(tracker)
     )

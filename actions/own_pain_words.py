@@ -21,7 +21,7 @@ FIRST_PERSON_PAIN = re.compile(
     rf"\b(?:my(?! (?:{SOMEONE_ELSES})\b)|me (?:lower |upper |bad )?back|mine|i'm|im|i've|ive|i have|i am|i've got"
     r"|i got|having|got|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
     r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
-    r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*)\b"
+    r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*|crook|paining|bothering)\b"
     # said without the "I": "pulled something in my back", "at the end of my tether with this back"
     r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did|threw|thrown|put|hurt|wrecked|knackered)"
     r" (?:my|something|summat)\b"
@@ -42,6 +42,20 @@ OPENS_WITH_BACK_PAIN = re.compile(
     re.IGNORECASE,
 )
 CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
+# Pain that is over, or comes and goes, told beside a general question: "it's fine now, but what causes these?",
+# "whenever my back spasms", "they keep coming back every few months", "it always settles in a few days"
+NOT_NOW = re.compile(
+    r"\b(?:whenever|every time|(?:it'?s|it is|all|back to) (?:fine|ok|okay|gone|better|settled|normal) now"
+    r"|always (?:settles|goes|eases|passes)|keeps? coming back|comes? and goes"
+    r"|every (?:few |couple of )?(?:weeks|months|years))\b",
+    re.IGNORECASE,
+)
+# ... unless it is there now too: "they come every few months and it's gone again today" ("again" alone is no
+# now: "I've started running again")
+NOW = re.compile(
+    r"\b(?:right now|rn|today|tonight|this (?:morning|afternoon|evening)|at the moment|atm|currently)\b",
+    re.IGNORECASE,
+)
 # "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?", and what to
 # do about it: "what do I do?", "what do you suggest?", "anything I should be doing?", "suggestions?", "HELP"
 ASKS_WHETHER_TO_WORRY = re.compile(
@@ -67,6 +81,16 @@ HELPS_AS_A_VERB = re.compile(
 def tells_own_pain(text: str) -> bool:
     """A statement of one's own pain, not a conditional ("if my back still hurts after 2 weeks ...")."""
     return bool(FIRST_PERSON_PAIN.search(text)) and not CONDITIONAL.search(text)
+
+
+def over_or_comes_and_goes(text: str) -> bool:
+    """Pain told as over or as coming and going ("it's fine now", "whenever my back spasms"), and not as there now."""
+    return bool(NOT_NOW.search(text)) and not NOW.search(text)
+
+
+def tells_own_pain_now(text: str) -> bool:
+    """One's own pain, there now."""
+    return tells_own_pain(text) and not over_or_comes_and_goes(text)
 
 
 def tells_own_pain_and_asks_whether_to_worry(text: str) -> bool:

@@ -32,6 +32,7 @@ BLIND_SETS = tuple(
         "messages_fourth.yml",
         "messages_fifth.yml",
         "messages_sixth.yml",
+        "messages_seventh.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

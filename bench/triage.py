@@ -41,6 +41,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_tenth.yml",
         "red_flags_eleventh.yml",
         "red_flags_twelfth.yml",
+        "red_flags_thirteenth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

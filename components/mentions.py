@@ -71,6 +71,26 @@ TELLING_AFTER_ELLIPSIS = frozenset(
      "move", "stand", "sleep", "manage"}
 )  # fmt: skip
 # "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
+# The sentence after a general question that owns what it asked, read as its lowercased words joined by spaces ("it's"
+# is "it 's"): "can a spasm make you wet yourself? because that happened this morning", "does methotrexate make it
+# worse? I take it weekly", "can injecting cause it? asking cos i do", "... a fever? currently 38.7"
+OWNING_REPLIES = re.compile(
+    r"\b(?:that|this|it|which) (?:'s |has |is |just |actually |literally )*(?:happened|happens|happening)\b"
+    r"|^(?:(?:and|but|because|cos|coz|cause|as|well|yes|yeah) )?(?:just )?happened\b"
+    r"|\b(?:i|i 'm|im|i 've|ive|i have|i am|been) (?:\w+ ){0,2}?(?:take|takes|taking|took|use|using|used|on|inject"
+    r"|injecting|had|have|got|finished|started|do|did)(?: \w+){0,2}? (?:it|them|one)\b"
+    r"|\bi (?:do|did)(?:$| (?:and|too|as well|last|this|yesterday|today|every|most|sometimes|regularly|a lot)\b)"
+    r"|^mine (?:are|is|feel|feels|went|has|have|'s|keep|keeps|got|do|does|did)\b"
+    r"|^(?:i 'm |im |i am |been |currently |still |now )?on \d"
+)
+# Words in the owning sentence that make it no telling: a hedge, a fear, a plan, a check that found nothing
+HEDGING = frozenset(
+    {"might", "may", "could", "would", "will", "gonna", "going", "want", "wants", "heard", "read", "think", "wonder",
+     "wondering", "worried", "scared", "afraid", "terrified", "fear", "hope", "if", "friend", "reading", "mentioned",
+     "said", "says", "told", "saw", "see", "seen", "online", "googled", "know", "learn", "understand", "essay",
+     "starting", "start", "next", "checked", "cyst", "benign", "clear", "nothing"}
+)  # fmt: skip
+DENIALS = frozenset({"no", "not", "n't", "nt", "never"})  # up to the owning words: "I don't take it"
 DAYS = frozenset({"yesterday", "today", "tonight", "earlier", "yday", "2day", "tonite"})
 DAY_REACH = 2  # how far after a sign its day may come: "the crash yesterday", "fell off it today"
 # "chest pain is serious", "numbness can be a warning sign": the sign spoken of in general, not had.
@@ -274,6 +294,27 @@ def asked_in_general(sentence: Span) -> bool:
     return is_question and (opens_a_question or asks_about_a_sign or any(word in GENERIC_YOU for word in words))
 
 
+def owned_in_the_next_sentence(span: Span) -> bool:
+    """A sign asked about in general, then owned by the speaker in the next sentence (OWNING_REPLIES), without a
+    hedge, a denial, a look-alike of the sign or another person: "does methotrexate make spasms worse? I take it
+    weekly", "can a spasm make you poo yourself? because that happened this morning"; not "is chest pain an
+    emergency? I've heard it is"."""
+    if span.sent.end >= len(span.doc):
+        return False
+    reply = span.doc[span.sent.end].sent
+    words = [token.lower_ for token in reply if not token.is_punct]
+    owning = OWNING_REPLIES.search(" ".join(words))
+    if owning is None or denies_something(reply) or HEDGING & set(words):
+        return False
+    # another person ("it happened to my nan"), or a look-alike of the sign ("I had one in 2005")
+    explained = any(
+        other.id_ == span.id_ and other.label_ in (NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO) and other.sent == reply
+        for other in span.doc.spans[SPANS_KEY]
+    )
+    said = " ".join(words)[: owning.end()].split()
+    return not (explained or DENIALS & set(said) or any(_names_a_person(token) for token in reply))
+
+
 def pinned_to_a_day(span: Span) -> bool:
     """ "the car crash yesterday", "fell today": a sign told with the day it happened."""
     after = span.doc[span.end : min(span.end + DAY_REACH, span.sent.end)]
@@ -308,7 +349,8 @@ def _explained_away(span: Span) -> bool:
     """True when a dismisser of the span's own flag reaches it in its sentence ("lost weight on a diet"), or
     right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), unless a cue negates the
     dismisser ("pain at night and nothing eases it"; a cue of the sign's own, as in "couldn't pee | at the festival",
-    does not); "got over it fine" stays one. A firm mention (a FIRM match of the same words: "my temperature is
+    does not); "got over it fine" stays one. A dismisser inside the mention ("born | in 1957") never explains
+    it. A firm mention (a FIRM match of the same words: "my temperature is
     39") is never explained away."""
     spans = span.doc.spans[SPANS_KEY]
     if any(other.label_ == FIRM and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
@@ -317,11 +359,12 @@ def _explained_away(span: Span) -> bool:
     return any(
         other.id_ == span.id_
         and other.sent.start == span.sent.start
+        and not (span.start <= other.start and other.end <= span.end)  # "born in 1957" holds its own "in 1957"
         and (
             (other.label_ == NOT_RED_FLAG and _explains(other, span))
             or (other.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, other))
         )
-        and not negated_by_a_cue(other, from_token=span.end if other.start >= span.end else 0)
+        and not negated_by_a_cue(other, from_token=span.end if other.start >= span.start else 0)
         for other in spans
     )
 
@@ -397,7 +440,12 @@ def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] =
         is_negated(span)
         or _blocked(span, nobodys(span.doc))
         or someone_elses
-        or (asked_in_general(span.sent) and asked_in_general(clause_of(span)) and not pinned_to_a_day(span))
+        or (
+            asked_in_general(span.sent)
+            and asked_in_general(clause_of(span))
+            and not pinned_to_a_day(span)
+            and not owned_in_the_next_sentence(span)
+        )
         or spoken_of_in_general(span)
         or wondered_about(span)
         or denied_in_the_next_sentence(span)

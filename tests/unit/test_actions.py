@@ -378,6 +378,8 @@ def test_an_unsure_question_about_ones_own_pain_starts_the_symptom_check(
         ("my back has been in spasm for four days now, any stretches you'd recommend?", "ask_rest_and_movement"),
         ("I have pain in my back from one week. What medicine is good?", "ask_medication"),
         ("bk spasms r killing me since tues, wat helps??", "ask_relief"),
+        # pain that comes and goes, there now too
+        ("My back spasms every few months and it's gone again this morning, what do I do about it?", "ask_relief"),
     ],
 )
 def test_ones_own_pain_told_with_how_long_and_a_topic_question_starts_the_symptom_check(
@@ -403,6 +405,25 @@ def test_a_doctor_question_that_tells_of_ones_own_pain_starts_the_symptom_check(
     text = "How long should a spasm take to settle? Mine's mid back and quite achy."
     tracker = conversation_tracker([], text, "ask_when_to_see_doctor")
     assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "section"),
+    [
+        ("My back went into spasm twice last year and it's fine now, what brings them on?", "ask_causes", "causes"),
+        ("Whenever my back spasms my wife says stay in bed for days, is that right?", "ask_rest_and_movement",
+         "rest_and_movement"),
+        ("They keep coming back every couple of months. When should I get it looked at?", "ask_when_to_see_doctor",
+         "when_to_see_doctor"),
+    ],
+)  # fmt: skip
+def test_pain_that_is_over_or_comes_and_goes_gets_the_topic_not_the_symptom_check(
+    text: str, intent: str, section: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    duration = {"entity": "duration", "value": 365.0, "start": 0, "end": 1}
+    tracker = message_tracker(text, intent, [duration])
+    ActionAnswerTopic().run(dispatcher, tracker, domain)
+    assert guidance()[section].answer in [message.get("answer") for message in dispatcher.messages]
 
 
 # ---------------------------------------------------------------- the emergency question before home-care tips
