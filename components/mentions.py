@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from components.language import SPANS_KEY
-from components.negation import JOINERS, denies_something, is_negated, negated_by_a_cue
+from components.negation import FINE, JOINERS, denies_something, is_negated, negated_by_a_cue
 from components.red_flags import (
     FIRM,
     NEVER_THE_PATIENTS,
@@ -75,13 +75,19 @@ TELLING_AFTER_ELLIPSIS = frozenset(
 # is "it 's"): "can a spasm make you wet yourself? because that happened this morning", "does methotrexate make it
 # worse? I take it weekly", "can injecting cause it? asking cos i do", "... a fever? currently 38.7"
 OWNING_REPLIES = re.compile(
-    r"\b(?:that|this|it|which) (?:'s |has |is |just |actually |literally )*(?:happened|happens|happening)\b"
+    r"\b(?:that|this|it|which) (?:'s |has |is |just |actually |literally |what )*(?:happened|happens|happening)\b"
     r"|^(?:(?:and|but|because|cos|coz|cause|as|well|yes|yeah) )?(?:just )?happened\b"
     r"|\b(?:i|i 'm|im|i 've|ive|i have|i am|been) (?:\w+ ){0,2}?(?:take|takes|taking|took|use|using|used|on|inject"
     r"|injecting|had|have|got|finished|started|do|did)(?: \w+){0,2}? (?:it|them|one)\b"
     r"|\bi (?:do|did)(?:$| (?:and|too|as well|last|this|yesterday|today|every|most|sometimes|regularly|a lot)\b)"
     r"|^mine (?:are|is|feel|feels|went|has|have|'s|keep|keeps|got|do|does|did)\b"
     r"|^(?:i 'm |im |i am |been |currently |still |now )?on \d"
+    r"|^(?:(?:because|cos|coz|as|yes|yeah|well) )?i (?:am|'m|have|'ve|do)(?: \w+){0,2}?"
+    r" (?:right now|rn|atm|at the moment|currently)\b"
+)
+# Asides a person puts before owning it, which hedge nothing: "not gonna lie, that happened", "sorry if TMI but …"
+OWNING_ASIDES = re.compile(
+    r"\b(?:not gon na lie|sorry if tmi|i know it sounds (?:mad|weird|silly|stupid|daft)|ngl|tbh)\b"
 )
 # Words in the owning sentence that make it no telling: a hedge, a fear, a plan, a check that found nothing
 HEDGING = frozenset(
@@ -302,9 +308,12 @@ def owned_in_the_next_sentence(span: Span) -> bool:
     if span.sent.end >= len(span.doc):
         return False
     reply = span.doc[span.sent.end].sent
-    words = [token.lower_ for token in reply if not token.is_punct]
+    said_all = " ".join(token.lower_ for token in reply if not token.is_punct)
+    words = OWNING_ASIDES.sub(" ", said_all).split()
     owning = OWNING_REPLIES.search(" ".join(words))
-    if owning is None or denies_something(reply) or HEDGING & set(words):
+    # without its asides, the sentence denies nothing ("not gonna lie" is no "not")
+    denied = denies_something(reply) if len(words) == len(said_all.split()) else bool(set(words) & (DENIALS | FINE))
+    if owning is None or denied or HEDGING & set(words):
         return False
     # another person ("it happened to my nan"), or a look-alike of the sign ("I had one in 2005")
     explained = any(

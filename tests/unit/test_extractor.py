@@ -264,6 +264,16 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I'm burning up then just freezing, sweats and shivers all night", [("fever", "urgent")]),
         ("can methotrexate make back spasms worse? I'm on 15mg weekly", [("immunosuppression", "urgent")]),
         ("can a back spasm make you wet yourself? happened to me this morning", [("bladder_bowel", "emergency")]),
+        # ... and a second round after it, in other words
+        ("can spasms make u wet urself? cos that's just happened to me", [("bladder_bowel", "emergency")]),
+        ("do back spasms make it hard to breathe? because I'm struggling right now", [("chest_pain", "emergency")]),
+        ("Is it normal to leak wee with a spasm? ngl it happened twice today", [("bladder_bowel", "emergency")]),
+        ("DOB 03/11/1961 and this is my first ever bad back", [("age_onset", "urgent")]),
+        ("forum says post your age: me (61F), back just went for the first time", [("age_onset", "urgent")]),
+        ("Ca breast 2016, back aching for a month", [("cancer_history", "urgent")]),
+        ("I'm at 38.4 and my back is in spasm", [("fever", "urgent")]),
+        ("got kicked so hard in the back by my horse", [("trauma", "emergency")]),
+        ("it feels like I'm suffocating and my upper back is in spasm", [("chest_pain", "emergency")]),
         ("is it bad that both legs are numb", [("both_legs", "emergency")]),
         # ... and the review of those fixes: real signs that a first version hid
         (
@@ -507,6 +517,10 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I'm retired, 52, back spasms since I started golf",
         "I can't get a full breath of fresh air in this office, back spasm",
         "does methotrexate cause back pain? I'm starting it next month",
+        "I'm suffocating in this heat, back spasm",
+        "can a spasm make it hard to breathe? I'm fine right now, just asking",
+        "I'm at 38.5 weeks and my back is in spasm",
+        "Can you wet yourself from a spasm? I'm worried it could happen right now",
     ],
 )
 def test_no_red_flags(text: str) -> None:
