@@ -70,7 +70,6 @@ TELLING_AFTER_ELLIPSIS = frozenset(
     {"barely", "hardly", "only", "just", "not", "n't", "never", "mention", "add", "say", "feel", "still", "walk",
      "move", "stand", "sleep", "manage"}
 )  # fmt: skip
-# "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
 # The sentence after a general question that owns what it asked, read as its lowercased words joined by spaces ("it's"
 # is "it 's"): "can a spasm make you wet yourself? because that happened this morning", "does methotrexate make it
 # worse? I take it weekly", "can injecting cause it? asking cos i do", "... a fever? currently 38.7"
@@ -97,6 +96,7 @@ HEDGING = frozenset(
      "starting", "start", "next", "checked", "cyst", "benign", "clear", "nothing"}
 )  # fmt: skip
 DENIALS = frozenset({"no", "not", "n't", "nt", "never"})  # up to the owning words: "I don't take it"
+# "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
 DAYS = frozenset({"yesterday", "today", "tonight", "earlier", "yday", "2day", "tonite"})
 DAY_REACH = 2  # how far after a sign its day may come: "the crash yesterday", "fell off it today"
 # "chest pain is serious", "numbness can be a warning sign": the sign spoken of in general, not had.
@@ -309,8 +309,9 @@ def owned_in_the_next_sentence(span: Span) -> bool:
         return False
     reply = span.doc[span.sent.end].sent
     said_all = " ".join(token.lower_ for token in reply if not token.is_punct)
-    words = OWNING_ASIDES.sub(" ", said_all).split()
-    owning = OWNING_REPLIES.search(" ".join(words))
+    plain = " ".join(OWNING_ASIDES.sub(" ", said_all).split())
+    words = plain.split()
+    owning = OWNING_REPLIES.search(plain)
     # without its asides, the sentence denies nothing ("not gonna lie" is no "not")
     denied = denies_something(reply) if len(words) == len(said_all.split()) else bool(set(words) & (DENIALS | FINE))
     if owning is None or denied or HEDGING & set(words):
@@ -320,7 +321,7 @@ def owned_in_the_next_sentence(span: Span) -> bool:
         other.id_ == span.id_ and other.label_ in (NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO) and other.sent == reply
         for other in span.doc.spans[SPANS_KEY]
     )
-    said = " ".join(words)[: owning.end()].split()
+    said = plain[: owning.end()].split()
     return not (explained or DENIALS & set(said) or any(_names_a_person(token) for token in reply))
 
 
@@ -359,8 +360,7 @@ def _explained_away(span: Span) -> bool:
     right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), unless a cue negates the
     dismisser ("pain at night and nothing eases it"; a cue of the sign's own, as in "couldn't pee | at the festival",
     does not); "got over it fine" stays one. A dismisser inside the mention ("born | in 1957") never explains
-    it. A firm mention (a FIRM match of the same words: "my temperature is
-    39") is never explained away."""
+    it. A firm mention (a FIRM match of the same words: "my temperature is 39") is never explained away."""
     spans = span.doc.spans[SPANS_KEY]
     if any(other.label_ == FIRM and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
            for other in spans):  # fmt: skip
