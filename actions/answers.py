@@ -20,18 +20,21 @@ from actions.replies import (
     offer_topics,
     section_reply,
 )
-from actions.search import ActionGuideSearch, asks_about_products
+from actions.search import ActionGuideSearch, asks_about_products, looks_english
 from actions.triage import remind_of_tier, screen_first
 
 
 class ActionGreet(Action):
-    """Greet, say what the assistant can do, and say once that it is not a doctor."""
+    """Greet, say that it reads only English when the greeting was in another language ("Guten Tag! Wie geht's?"),
+    say what the assistant can do, and say once that it is not a doctor."""
 
     def name(self) -> str:
         return "action_greet"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(response="utter_greet")
+        if not looks_english(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response="utter_english_only")
         events = disclaim_once(dispatcher, tracker)
         offer_topics(dispatcher, tracker, {"response": "utter_what_to_ask"}, FIRST_TOPICS)
         return events + ask_due_checkin(tracker)

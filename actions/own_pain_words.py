@@ -43,17 +43,20 @@ OPENS_WITH_BACK_PAIN = re.compile(
 )
 CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
 # Pain that is over, or comes and goes, told beside a general question: "it's fine now, but what causes these?",
-# "whenever my back spasms", "they keep coming back every few months", "it always settles in a few days"
+# "whenever my back spasms", "they keep coming back every few months", "it always settles in a few days", "they
+# settled fine"
 NOT_NOW = re.compile(
     r"\b(?:whenever|every time|(?:it'?s|it is|all|back to) (?:fine|ok|okay|gone|better|settled|normal) now"
+    r"|(?:they|it|both|each|all|which) (?:settled|cleared up|passed|eased off|went away|resolved)"
     r"|always (?:settles|goes|eases|passes)|keeps? coming back|comes? and goes"
     r"|every (?:few |couple of )?(?:weeks|months|years))\b",
     re.IGNORECASE,
 )
-# ... unless it is there now too: "they come every few months and it's gone again today" ("again" alone is no
-# now: "I've started running again")
+# ... unless it is there now too: "they come every few months and it's gone again today", "it eased off but still
+# hurts" ("again" alone is no now: "I've started running again")
 NOW = re.compile(
-    r"\b(?:right now|rn|today|tonight|this (?:morning|afternoon|evening)|at the moment|atm|currently)\b",
+    r"\b(?:right now|rn|today|tonight|this (?:morning|afternoon|evening)|at the moment|atm|currently"
+    r"|still (?:hurts|hurting|aches|aching|sore|stiff|tight|bad|painful|in spasm|spasming|there))\b",
     re.IGNORECASE,
 )
 # "is that bad?", "should I be concerned?", "do I need to worry?", "what now?", "is it ok to ignore?", and what to

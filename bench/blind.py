@@ -33,6 +33,7 @@ BLIND_SETS = tuple(
         "messages_fifth.yml",
         "messages_sixth.yml",
         "messages_seventh.yml",
+        "messages_eighth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"
@@ -107,16 +108,18 @@ def run(assistant: Assistant, messages: list[tuple[str, str]] | None = None) -> 
     """Send each message as the first of a new conversation and label the answer. A message that gets the
     emergency question first is answered "no" (no blind message has a red flag), and the answer after is
     labelled."""
-    outcomes = []
-    for text, expected in messages or load_messages():
+
+    def answer(message: tuple[str, str]) -> Outcome:
+        text, expected = message
         sender = f"blind-{uuid.uuid4().hex[:12]}"
         replies = assistant.talk(sender, text)
         screened = screened_first(assistant.tracker(sender))
         if screened:
             replies = assistant.talk(sender, "no")
         label = answer_label(replies, events_of_last_turn(assistant.tracker(sender)))
-        outcomes.append(Outcome(text, expected, label, failure(replies), screened))
-    return outcomes
+        return Outcome(text, expected, label, failure(replies), screened)
+
+    return assistant.in_new_conversations(answer, messages or load_messages())
 
 
 def report(outcomes: list[Outcome], name: str = "the blind sets") -> str:

@@ -42,6 +42,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_eleventh.yml",
         "red_flags_twelfth.yml",
         "red_flags_thirteenth.yml",
+        "red_flags_fourteenth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
@@ -140,15 +141,17 @@ def first_messages(paths: tuple[Path, ...] = FIRST_MESSAGE_SUITES) -> list[Case]
 
 def run_first_messages(assistant: Assistant, cases: list[Case]) -> list[FirstMessage]:
     """Send each message as the first of a new conversation."""
-    outcomes = []
-    for text, expected, flag in cases:
+
+    def first_message(case: Case) -> FirstMessage:
+        text, expected, flag = case
         sender = f"triage-{uuid.uuid4().hex[:12]}"
         replies = assistant.talk(sender, text)
         tracker = assistant.tracker(sender)
         actions = [event.get("name") for event in events_of_last_turn(tracker)]
         asked_about = tracker["slots"].get(SAFETY_FLAG_SLOT) if SAFETY_QUESTION_ACTION in actions else None
-        outcomes.append(FirstMessage(text, expected, flag, advice_level(replies), asked_about, failure(replies)))
-    return outcomes
+        return FirstMessage(text, expected, flag, advice_level(replies), asked_about, failure(replies))
+
+    return assistant.in_new_conversations(first_message, cases)
 
 
 @dataclass

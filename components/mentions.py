@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from components.language import SPANS_KEY
 from components.negation import FINE, JOINERS, denies_something, is_negated, negated_by_a_cue
 from components.red_flags import (
+    DISMISSER_LABELS,
     FIRM,
     NEVER_THE_PATIENTS,
     NOT_RED_FLAG,
+    NOT_RED_FLAG_IN_ANY_SENTENCE,
     NOT_RED_FLAG_NEXT_TO,
     TIER_LABELS,
     lexicon,
@@ -105,6 +107,12 @@ ASKED_IF_A_SIGN = re.compile(
     r"^\W*(?:a |an |the |one of the |one of )?(?:serious|dangerous|worrying|warning|red|sign|signs|symptom)\b"
 )
 DEFINED = re.compile(r"^\W*(?:mean|means|stand for|stands for)\b")  # "what does saddle numbness mean, …"
+# "What's an aortic aneurysm and how would I know if I had one?", "explain saddle numbness to me": the sign named to
+# be defined, first in its sentence, and nothing said of it after (not "what is chest pain going round to my back")
+NAMED_TO_DEFINE = re.compile(r"^(?:what ?'?s|what is|what are|define|explain)(?: (?:a|an))?$")
+DEFINITION_ENDS = re.compile(
+    r"^\W*(?:$|[?,.]|to me\b|please\b|or\b|and (?:how|what|when|why|is|are|can|could|should|would|do|does)\b)"
+)
 SPOKEN_OF_IN_GENERAL = re.compile(
     r"^\W*(?:is|are|can be|could be|means|may be|might be)\s+(?:a |an |the )?"
     r"(?:serious|dangerous|worrying|urgent|emergency|emergencies|warning|red|sign|signs|symptom|bad news)\b"
@@ -131,6 +139,11 @@ SUFFERING = frozenset(
 OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
 SELF = "self"
 WE = frozenset({"me", "i", "myself"})  # "me and my wife"
+KIN_POSSESSIVES = frozenset({"my", "me", "our"})  # "me da", "our ma": kin_after_my in data/red_flags.yml
+KIN_VERBS = frozenset(
+    {"'s", "s", "is", "was", "has", "had", "ca", "can", "could", "wo", "does", "did", "keeps", "just", "got", "gets",
+     "takes", "took", "injects", "fell", "wet", "went"}
+)  # fmt: skip
 # "… and yesterday I was rear-ended": a new event, which the words before it do not explain
 FRESH_STARTS = frozenset({"yesterday", "today", "tonight", "recently", "again", "since", "last", "suddenly"})
 # "… but now both legs are numb", "I was at the gym when I collapsed": what comes after is no longer explained
@@ -174,17 +187,18 @@ def person_spoken_of(span: Span) -> str | None:
     "My husband has weakness in both legs" is about him; "my wife says I wet the bed" and "my wife
     noticed my spine has changed shape" are about me.
     """
-    third_parties = lexicon("third_parties")
     if speaks_of_oneself(span):
         return None
-    person = next((token.lower_ for token in span if token.lower_ in third_parties), None)
+    person = next((token.lower_ for token in span if is_a_third_party(token)), None)
     for token in reversed(span.doc[span.sent.start : span.start]):
-        if person or is_first_person(token):
+        if person:
             break
-        if token.lower_ in third_parties:
+        if is_a_third_party(token):  # before the "my" test: "me ma" is kin, "ma back" the speaker's
             person = token.lower_
             if _with_the_speaker(token):
                 return None
+        elif is_first_person(token):
+            break
     return person
 
 
@@ -212,8 +226,19 @@ def not_the_patients(span: Span, written_for: frozenset[str]) -> bool:
     return person is not None and person not in PRONOUNS and bool(named) and person not in named
 
 
+def is_a_third_party(token: Token) -> bool:
+    """A word for another person ("mum", "he"), or a word for kin that only "my" before it and a verb after it make
+    one: "me da can't pee", "our ma's been on steroids" (not "tell me da truth", "me da bum is numb")."""
+    return token.lower_ in lexicon("third_parties") or (
+        token.lower_ in lexicon("kin_after_my")
+        and 0 < token.i < len(token.doc) - 1
+        and token.nbor(-1).lower_ in KIN_POSSESSIVES
+        and token.nbor(1).lower_ in KIN_VERBS
+    )
+
+
 def _names_a_person(token: Token) -> bool:
-    return token.lower_ in lexicon("third_parties") or token.lower_ == "her"
+    return is_a_third_party(token) or token.lower_ == "her"
 
 
 def _owner(token: Token) -> str | None:
@@ -318,7 +343,7 @@ def owned_in_the_next_sentence(span: Span) -> bool:
         return False
     # another person ("it happened to my nan"), or a look-alike of the sign ("I had one in 2005")
     explained = any(
-        other.id_ == span.id_ and other.label_ in (NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO) and other.sent == reply
+        other.id_ == span.id_ and other.label_ in DISMISSER_LABELS and other.sent == reply
         for other in span.doc.spans[SPANS_KEY]
     )
     said = plain[: owning.end()].split()
@@ -357,7 +382,8 @@ def _explains(dismisser: Span, span: Span) -> bool:
 
 def _explained_away(span: Span) -> bool:
     """True when a dismisser of the span's own flag reaches it in its sentence ("lost weight on a diet"), or
-    right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), unless a cue negates the
+    right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), or from any sentence of the same
+    person for a NOT_RED_FLAG_IN_ANY_SENTENCE one ("I'm 70. It flares on and off"), unless a cue negates the
     dismisser ("pain at night and nothing eases it"; a cue of the sign's own, as in "couldn't pee | at the festival",
     does not); "got over it fine" stays one. A dismisser inside the mention ("born | in 1957") never explains
     it. A firm mention (a FIRM match of the same words: "my temperature is 39") is never explained away."""
@@ -367,15 +393,28 @@ def _explained_away(span: Span) -> bool:
         return False
     return any(
         other.id_ == span.id_
-        and other.sent.start == span.sent.start
         and not (span.start <= other.start and other.end <= span.end)  # "born in 1957" holds its own "in 1957"
-        and (
-            (other.label_ == NOT_RED_FLAG and _explains(other, span))
-            or (other.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, other))
-        )
+        and _reaches(other, span)
         and not negated_by_a_cue(other, from_token=span.end if other.start >= span.start else 0)
         for other in spans
     )
+
+
+def _reaches(dismisser: Span, span: Span) -> bool:
+    """A dismisser of the span's sentence that explains it or touches it, or a NOT_RED_FLAG_IN_ANY_SENTENCE one of
+    another sentence of the same person."""
+    if dismisser.sent.start != span.sent.start:
+        return dismisser.label_ == NOT_RED_FLAG_IN_ANY_SENTENCE and _of_the_same_person(dismisser, span)
+    return (dismisser.label_ in DISMISSER_LABELS - {NOT_RED_FLAG_NEXT_TO} and _explains(dismisser, span)) or (
+        dismisser.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, dismisser)
+    )
+
+
+def _of_the_same_person(dismisser: Span, span: Span) -> bool:
+    """Both the speaker's, or both someone else's: "I'm 70. Every so often my back goes into spasm"; "My dad is 70.
+    Every so often his back goes"; not "I'm 60. My wife has had back trouble for years"."""
+    others_sentence = any(_names_a_person(token) or token.lower_ in OTHERS_BACK for token in dismisser.sent)
+    return others_sentence == (person_spoken_of(span) is not None)
 
 
 def spoken_of_in_general(span: Span) -> bool:
@@ -387,7 +426,9 @@ def spoken_of_in_general(span: Span) -> bool:
     after = span.doc[span.end : span.sent.end].text.lower()
     asked = span.sent[0].lower_ in AUXILIARY_OPENERS and bool(ASKED_IF_A_SIGN.match(after))
     defined = span.sent[0].lower_ in QUESTION_OPENERS and bool(DEFINED.match(after))
-    return (asked and not tells_of_oneself(span.sent)) or defined or bool(SPOKEN_OF_IN_GENERAL.match(after))
+    opening = " ".join(token.lower_ for token in span.doc[span.sent.start : span.start])
+    named = bool(NAMED_TO_DEFINE.match(opening)) and bool(DEFINITION_ENDS.match(after))
+    return (asked and not tells_of_oneself(span.sent)) or defined or named or bool(SPOKEN_OF_IN_GENERAL.match(after))
 
 
 def tells_of_oneself(sentence: Span) -> bool:

@@ -20,6 +20,8 @@ NOT_RED_FLAG = "NOT_RED_FLAG"
 FIRM = "FIRM"
 # A dismisser that explains away only a mention right next to it ("the bed was soaked | with sweat").
 NOT_RED_FLAG_NEXT_TO = "NOT_RED_FLAG_NEXT_TO"
+NOT_RED_FLAG_IN_ANY_SENTENCE = "NOT_RED_FLAG_IN_ANY_SENTENCE"
+DISMISSER_LABELS = frozenset({NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, NOT_RED_FLAG_IN_ANY_SENTENCE})  # a flag's look-alikes
 # The id of NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work.
 NEVER_THE_PATIENTS = "never_the_patients"
 OPERATORS = "?*+"
@@ -89,7 +91,8 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
     A flag's own patterns get the label of its tier and the flag's id; its firm_patterns too, each with a FIRM
     twin that keeps the flag's dismissers off the mention. Its `dismissed_by` templates get the
     label NOT_RED_FLAG and the flag's id: a look-alike that dismisses that flag ("lost weight on purpose"); its
-    `dismissed_next_to_by` templates get NOT_RED_FLAG_NEXT_TO, for a mention they touch ("soaked | with sweat").
+    `dismissed_next_to_by` templates get NOT_RED_FLAG_NEXT_TO, for a mention they touch ("soaked | with sweat"); its
+    `dismissed_in_any_sentence_by` get NOT_RED_FLAG_IN_ANY_SENTENCE ("I'm 70. | It flares up on and off").
     The templates under not_red_flag get the label NOT_RED_FLAG: its `patterns` no id (a sign put on someone
     else, who may be the patient a message is written for), its `never_the_patients` the id NEVER_THE_PATIENTS
     (a pet's sign, or one seen at work).
@@ -117,6 +120,10 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
         for template in _list(flag.get("dismissed_next_to_by"), f"red flag {name!r}: dismissed_next_to_by"):
             for pattern in _build(template, lexicons, f"{name} (dismissed_next_to_by)"):
                 dismissers.append({"label": NOT_RED_FLAG_NEXT_TO, "pattern": pattern, "id": name})
+        anywhere = _list(flag.get("dismissed_in_any_sentence_by"), f"red flag {name!r}: dismissed_in_any_sentence_by")
+        for template in anywhere:
+            for pattern in _build(template, lexicons, f"{name} (dismissed_in_any_sentence_by)"):
+                dismissers.append({"label": NOT_RED_FLAG_IN_ANY_SENTENCE, "pattern": pattern, "id": name})
     for template in _list(_not_red_flag(data).get("patterns"), "not_red_flag: patterns"):
         for pattern in _build(template, lexicons, NOT_RED_FLAG):
             dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern})

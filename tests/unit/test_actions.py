@@ -34,6 +34,13 @@ def test_greet_says_what_it_does_and_that_it_is_not_a_doctor(
     )
 
 
+def test_a_greeting_in_another_language_is_greeted_and_told_english_only(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    ActionGreet().run(dispatcher, message_tracker("Buenos días, ¿cómo está usted?", "greet", []), domain)
+    assert responses(dispatcher)[:3] == ["utter_greet", "utter_english_only", "utter_disclaimer"]
+
+
 def test_greet_again_does_not_repeat_the_disclaimer(
     tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:
@@ -380,6 +387,7 @@ def test_an_unsure_question_about_ones_own_pain_starts_the_symptom_check(
         ("bk spasms r killing me since tues, wat helps??", "ask_relief"),
         # pain that comes and goes, there now too
         ("My back spasms every few months and it's gone again this morning, what do I do about it?", "ask_relief"),
+        ("It eased off after a week but my back still hurts, what can I take for it?", "ask_medication"),
     ],
 )
 def test_ones_own_pain_told_with_how_long_and_a_topic_question_starts_the_symptom_check(
@@ -415,6 +423,8 @@ def test_a_doctor_question_that_tells_of_ones_own_pain_starts_the_symptom_check(
          "rest_and_movement"),
         ("They keep coming back every couple of months. When should I get it looked at?", "ask_when_to_see_doctor",
          "when_to_see_doctor"),
+        ("I've had two back spasms over the past few years, both cleared up in a week. What sets them off?",
+         "ask_causes", "causes"),
     ],
 )  # fmt: skip
 def test_pain_that_is_over_or_comes_and_goes_gets_the_topic_not_the_symptom_check(

@@ -11,10 +11,11 @@ from spacy.language import Language
 
 from components.language import SPANS_KEY, pipeline_from_patterns
 from components.red_flags import (
+    DISMISSER_LABELS,
     FIRM,
     NEVER_THE_PATIENTS,
     NOT_RED_FLAG,
-    NOT_RED_FLAG_NEXT_TO,
+    NOT_RED_FLAG_IN_ANY_SENTENCE,
     RED_FLAGS_FILE,
     TIER_LABELS,
     RedFlag,
@@ -43,7 +44,6 @@ TIERS = {
     "immunosuppression": "urgent",
 }
 MIN_DESCRIPTIONS = 4
-DISMISSER_LABELS = {NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO}
 
 EXAMPLES = [
     ("I wet myself", "bladder_bowel"),
@@ -198,7 +198,7 @@ NOT_MATCHED = [
     "my immune system is fine",
 ]
 
-# Look-alikes: each matches a dismisser of the flag (label NOT_RED_FLAG or NOT_RED_FLAG_NEXT_TO, id the flag's).
+# Look-alikes: each matches a dismisser of the flag (a label of DISMISSER_LABELS, id the flag's).
 DISMISSED = [
     ("I've lost a stone on Slimming World", "weight_loss", "Slimming World"),
     ("I'm on a diet and lost 5kg", "weight_loss", "I'm on a diet"),
@@ -403,6 +403,7 @@ def test_descriptions_and_dismissers(tmp_path: Path) -> None:
             patterns: [demo sign]
             firm_patterns: [measured demo]
             dismissed_by: [at the $places, on purpose]
+            dismissed_in_any_sentence_by: [for years]
           - id: bare
             tier: emergency
             checklist: a flag with no descriptions or dismissers
@@ -426,6 +427,7 @@ def test_descriptions_and_dismissers(tmp_path: Path) -> None:
         {"label": NOT_RED_FLAG, "pattern": [{"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": {"IN": ["gym", "pool"]}}],
          "id": "demo"},
         {"label": NOT_RED_FLAG, "pattern": "on purpose", "id": "demo"},
+        {"label": NOT_RED_FLAG_IN_ANY_SENTENCE, "pattern": "for years", "id": "demo"},
         {"label": NOT_RED_FLAG, "pattern": "my mum"},
         {"label": NOT_RED_FLAG, "pattern": "my dog", "id": NEVER_THE_PATIENTS},
     ]  # fmt: skip
