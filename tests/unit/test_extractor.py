@@ -318,6 +318,9 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I'm 62. It's gone again today, the first back pain I've ever had", [("age_onset", "urgent")]),
         ("I dispense methotrexate at work, and I take it myself for my RA", [("immunosuppression", "urgent")]),
         ("What is chest pain going round to my back from?", [("chest_pain", "emergency")]),
+        # ... and the wording it still found hidden, in other words
+        ("there's a hard lump come up ower the top o ma back", [("back_lump", "urgent")]),
+        ("me da is 81 and his back has only just started hurting", [("age_onset", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
