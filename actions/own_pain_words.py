@@ -21,14 +21,17 @@ FIRST_PERSON_PAIN = re.compile(
     rf"\b(?:my(?! (?:{SOMEONE_ELSES})\b)|me (?:lower |upper |bad )?back|mine|i'm|im|i've|ive|i have|i am|i've got"
     r"|i got|having|got|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
     r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
-    r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*|crook|paining|bothering)\b"
+    r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*|crook|paining|bothering|knot|knots|knotted)\b"
     # said without the "I": "pulled something in my back", "at the end of my tether with this back"
     r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did|threw|thrown|put|hurt|wrecked|knackered)"
     r" (?:my|something|summat)\b"
     r"|\b(?:with|of) this (?:\w+ )?back\b|\bthis (?:bad|stupid|damn|bloody|dodgy) back\b"
+    # "I think I threw my back out", "I've done my back in"
+    r"|\b(?<!\bif )(?<!\bwhen )(?:i|i've|ive|i have|i had) (?:threw|thrown|put|did|done|hurt|pulled|tweaked"
+    r"|wrecked|knackered|strained|twisted|injured) (?:my|me) (?:lower |upper )?back\b"
     # "back's gone again", "back hurts like hell", "lower back seized up this morning"
     rf"|^\W*(?:(?:lower|upper|bad|stupid) )?(?:{BACK})'?s? (?:has |is |just |keeps |went )?"
-    r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|playing up|agony|in spasm)\b"
+    r"(?:gone|went|seized|locked|hurts|hurting|killing|spasming|spasmin|playing up|agony|in spasm)\b"
     # "lower back spasm rn", "back spasm again today"
     rf"|^\W*(?:(?:lower|upper|bad) )?(?:{BACK}) spasms? "
     r"(?:rn|right now|atm|now|again|today|this morning|tonight)\b",
@@ -66,11 +69,16 @@ ASKS_WHETHER_TO_WORRY = re.compile(
     r"|wh?at (?:do|should) i do|what to do|anything i should (?:be )?do\w*"
     r"|should i (?:be )?(?:worried|concerned|worry)|(?:do i )?need to (?:worry|be worried|be concerned)"
     r"|what now|now what|what should i do now|(?:ok|okay|safe) to ignore|anything to worry|cause for concern"
-    r"|what (?:do|would|can) you (?:suggest|recommend|advise)"
+    r"|what (?:do|would|can) you (?:suggest|recommend|advise)|what (?:do|would) you make of (?:it|this|that)"
     r")\b"
-    # "Suggestions?" or "Any advice?" as the last sentence: what to do about it (not "thanks for the advice")
-    r"|(?:^|[.?!]\s*)(?:any )?(?:suggestions|ideas|advice)\W*$",
+    # "Suggestions?", "Any advice?" or "Thoughts?" as the last sentence: what to do about it (not "thanks for the
+    # advice")
+    r"|(?:^|[.?!]\s*)(?:any )?(?:suggestions|ideas|advice|thoughts)\W*$",
     re.IGNORECASE,
+)
+# "can i sleep on my front with a spasm or is that bad?" asks whether something done is bad, not the pain
+ASKS_IF_ALLOWED = re.compile(
+    r"\b(?:can|could|should|may|do) i\b[^.?!]*\bor is (?:that|this|it) (?:bad|dangerous|a problem)\b", re.IGNORECASE
 )
 # A cry for help at the end ("MY BACK HAS SEIZED UP HELP", "can't straighten up 😭 help"), not a question whether
 # something helps ("would a heat pad help?", "does it help").
@@ -100,7 +108,8 @@ def tells_own_pain_and_asks_whether_to_worry(text: str) -> bool:
     """ "Pulled something at the gym, my back hurts when I move. Is that bad?": a question for the symptom
     check, whatever topic its words are near."""
     cries_for_help = bool(CRY_FOR_HELP.search(text)) and not HELPS_AS_A_VERB.search(text)
-    return tells_own_pain(text) and (bool(ASKS_WHETHER_TO_WORRY.search(text)) or cries_for_help)
+    asks_whether_to_worry = bool(ASKS_WHETHER_TO_WORRY.search(ASKS_IF_ALLOWED.sub(" ", text)))
+    return tells_own_pain(text) and (asks_whether_to_worry or cries_for_help)
 
 
 def told_own_pain_before(tracker: Tracker) -> bool:

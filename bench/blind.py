@@ -34,6 +34,7 @@ BLIND_SETS = tuple(
         "messages_sixth.yml",
         "messages_seventh.yml",
         "messages_eighth.yml",
+        "messages_ninth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -43,6 +43,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twelfth.yml",
         "red_flags_thirteenth.yml",
         "red_flags_fourteenth.yml",
+        "red_flags_fifteenth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

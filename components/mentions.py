@@ -53,10 +53,16 @@ SHORT_DENIAL = 4  # words: "I haven't fallen" denies; "I did not expect numb leg
 MODALS = frozenset({"should", "do", "would", "will", "must", "might", "need", "shall", "may"})
 QUERY_OPENERS = QUESTION_OPENERS | AUXILIARY_OPENERS | {"how", "why", "when", "which", "where", "best", "tips", "any"}
 NEXT_TO = 0  # tokens between a mention and a NOT_RED_FLAG_NEXT_TO dismisser: they must touch
+EXPLAINING_LABELS = DISMISSER_LABELS - {NOT_RED_FLAG_NEXT_TO}  # dismissers that explain a mention of their sentence
 MIN_WORDS = 3  # shorter sentences ("lower back", "yes please") say too little to compare with a red flag
 GENERIC_YOU = frozenset({"you", "your", "yours", "someone", "somebody", "people", "anyone"})
 # "Is it normal for back spasms to make your chest feel heavy?" asks about what one feels oneself.
 ABOUT_ONESELF = frozenset({"normal", "usual", "ok", "okay"})
+# Openings that frame a question without telling anything: "In general, is numbness … a danger sign?"
+PREAMBLES = (
+    ("generally", "speaking"), ("in", "general"), ("generally",), ("out", "of", "interest"), ("hypothetically",),
+    ("quick", "question"),
+)  # fmt: skip
 NORMAL_FOR = frozenset({"to", "for", "that", "if"})  # "is it normal to ...", "... for my legs to ...", "... that ..."
 SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a clause after a question: "..., also ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
@@ -85,6 +91,18 @@ OWNING_REPLIES = re.compile(
     r"|^(?:i 'm |im |i am |been |currently |still |now )?on \d"
     r"|^(?:(?:because|cos|coz|as|yes|yeah|well) )?i (?:am|'m|have|'ve|do)(?: \w+){0,2}?"
     r" (?:right now|rn|atm|at the moment|currently)\b"
+    # the subject left out: "Started this morning", "had it since Sunday", "been like it 2 days", "on it for RA", "had
+    # 2 accidents today", "over the last 3 months", "cos that's me rn"
+    r"|^(?:(?:and|but|it|it 's|its|this|that|they|both|mine) )?(?:started|began|came on|come on|kicked in)"
+    r"(?:$| (?:this|last|yesterday|today|tonight|earlier|on|at|about|around|an|a|just|after|when|since|over|\d"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|few|couple))"
+    r"|^(?:had|got|noticed|felt|did) (?:it|them|this|that|these|one)\b"
+    r"|^(?:i 've |ive |i have |it 's |its |it has )?been (?:like (?:it|this|that)|that way|this way|going on"
+    r"|(?:that|this) (?:since|for|all))\b"
+    r"|^(?:i |i 'm |im )?on it\b"
+    r"|^(?:i )?(?:had|got) (?:\w+ ){1,3}?(?:today|yesterday|tonight|last night|this morning|this week|since)\b"
+    r"|^(?:over|in|during) the (?:last|past)\b"
+    r"|\b(?:that 's|thats|that is) me\b"
 )
 # Asides a person puts before owning it, which hedge nothing: "not gonna lie, that happened", "sorry if TMI but …"
 OWNING_ASIDES = re.compile(
@@ -139,7 +157,6 @@ SUFFERING = frozenset(
 OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
 SELF = "self"
 WE = frozenset({"me", "i", "myself"})  # "me and my wife"
-KIN_POSSESSIVES = frozenset({"my", "me", "our"})  # "me da", "our ma": kin_after_my in data/red_flags.yml
 KIN_VERBS = frozenset(
     {"'s", "s", "is", "was", "has", "had", "ca", "can", "could", "wo", "does", "did", "keeps", "just", "got", "gets",
      "takes", "took", "injects", "fell", "wet", "went"}
@@ -232,7 +249,7 @@ def is_a_third_party(token: Token) -> bool:
     return token.lower_ in lexicon("third_parties") or (
         token.lower_ in lexicon("kin_after_my")
         and 0 < token.i < len(token.doc) - 1
-        and token.nbor(-1).lower_ in KIN_POSSESSIVES
+        and token.nbor(-1).lower_ in lexicon("kin_possessives")
         and token.nbor(1).lower_ in KIN_VERBS
     )
 
@@ -299,10 +316,18 @@ def clause_of(span: Span) -> Span:
     return span.doc[starts[-1] : sentence.end] if starts else sentence
 
 
+def _without_preamble(words: list[str]) -> list[str]:
+    """The words after an opening that only frames the question: "In general, is X a danger sign?"."""
+    for preamble in PREAMBLES:
+        if words[: len(preamble)] == list(preamble):
+            return words[len(preamble) :]
+    return words
+
+
 def asked_in_general(sentence: Span) -> bool:
     """A question about a sign in general, not about the speaker: "what's saddle anaesthesia?",
     "does losing control of your bladder mean it's serious?"."""
-    words = [token.lower_ for token in sentence if not token.is_punct]
+    words = _without_preamble([token.lower_ for token in sentence if not token.is_punct])
     if not words or speaks_of_oneself(sentence):
         return False
     # "can barely pee" tells; "can not being able to pee be serious?" asks
@@ -405,7 +430,7 @@ def _reaches(dismisser: Span, span: Span) -> bool:
     another sentence of the same person."""
     if dismisser.sent.start != span.sent.start:
         return dismisser.label_ == NOT_RED_FLAG_IN_ANY_SENTENCE and _of_the_same_person(dismisser, span)
-    return (dismisser.label_ in DISMISSER_LABELS - {NOT_RED_FLAG_NEXT_TO} and _explains(dismisser, span)) or (
+    return (dismisser.label_ in EXPLAINING_LABELS and _explains(dismisser, span)) or (
         dismisser.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, dismisser)
     )
 

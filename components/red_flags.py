@@ -20,6 +20,7 @@ NOT_RED_FLAG = "NOT_RED_FLAG"
 FIRM = "FIRM"
 # A dismisser that explains away only a mention right next to it ("the bed was soaked | with sweat").
 NOT_RED_FLAG_NEXT_TO = "NOT_RED_FLAG_NEXT_TO"
+# A dismisser that explains a mention in any sentence of the same person ("I'm 70. | It flares up on and off").
 NOT_RED_FLAG_IN_ANY_SENTENCE = "NOT_RED_FLAG_IN_ANY_SENTENCE"
 DISMISSER_LABELS = frozenset({NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, NOT_RED_FLAG_IN_ANY_SENTENCE})  # a flag's look-alikes
 # The id of NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work.

@@ -535,6 +535,7 @@ def test_an_unsure_doctor_question_after_telling_of_ones_own_pain_starts_the_sym
         "would ice help",
         "back spasm remedies please help",
         "what do you suggest for a back spasm?",
+        "what happens if I put my back out?",
     ],
 )
 def test_general_questions_are_not_ones_own_pain(text: str) -> None:
@@ -552,10 +553,27 @@ def test_general_questions_are_not_ones_own_pain(text: str) -> None:
         "Threw my back out shifting a wardrobe. Any suggestions?",
         "lower back's locked up again, so now what?",
         "I've pulled something in my back bending over, it aches. What would you recommend?",
+        # session 29: a ninth blind set's wording, in other words
+        "I reckon I threw my back out moving the fridge. Thoughts?",
+        "Me back's all in knots since breakfast, what do you make of that?",
+        "bak spasmin since lunch, wat do i do",
+        "my back's locked up, is it a pulled muscle or is it serious?",
     ],
 )
 def test_own_pain_with_a_cry_for_help_asks_for_the_check(text: str) -> None:
     assert tells_own_pain_and_asks_whether_to_worry(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I lie on my front with a back spasm or is that bad?",
+        "should i carry on at the gym with my sore back or is it dangerous",
+    ],
+)
+def test_asking_whether_something_done_is_bad_is_no_worry_about_the_pain(text: str) -> None:
+    assert tells_own_pain(text)
+    assert not tells_own_pain_and_asks_whether_to_worry(text)
 
 
 def test_the_emergency_question_counts_as_asked_only_when_its_checklist_was_put(

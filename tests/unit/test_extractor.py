@@ -321,6 +321,22 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         # ... and the wording it still found hidden, in other words
         ("there's a hard lump come up ower the top o ma back", [("back_lump", "urgent")]),
         ("me da is 81 and his back has only just started hurting", [("age_onset", "urgent")]),
+        # session 29: a fifteenth blind suite's classes (dictation, typos, effects told), in other words
+        ("I can't feel the warm water on my bum when I shower", [("saddle_numbness", "emergency")]),
+        ("both me thighs are numb and tinglin", [("both_legs", "emergency")]),
+        ("Collapsed this morning with my back, feel awful", [("aaa", "emergency")]),
+        ("half a stone gone since the summer and I'm eating normally", [("weight_loss", "urgent")]),
+        ("I was 11st at Easter and I'm not even trying to slim", [("weight_loss", "urgent")]),
+        ("my trousers are swimming on me lately, back hurts", [("weight_loss", "urgent")]),
+        ("had a melonoma taken off my arm two years ago", [("cancer_history", "urgent")]),
+        # ... and a sign asked about in general, then owned without the "I"
+        ("Generally speaking, is chest pain into the back bad? Started ten minutes ago", [("chest_pain", "emergency")]),
+        ("Is a temperature of 39 with a back spasm bad? It's been that since Sunday", [("fever", "urgent")]),
+        ("Can a spasm make it hard to pee? Had it since last night", [("urine_retention", "emergency")]),
+        # ... and real signs a first version of those fixes hid
+        ("In general my legs are numb and weak", [("both_legs", "emergency")]),
+        ("I was giving a lesson on algebra when I collapsed with back pain", [("aaa", "emergency")]),
+        ("I'm 71 and have been fit for as long as I can remember, now my back has gone", [("age_onset", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -570,6 +586,16 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I swoon at the smell of fresh bread, my back aches",
         "woke up with someone standing over me, it was my husband with a cup of tea; back sore",
         "my back aches during the small hours of my shift",
+        # session 29: the fifteenth suite's look-alikes, in other words
+        "I nearly passed out when the chiropractor quoted me his fee, back still sore",
+        "I'm 90 kg and wondering how much paracetamol I can take",
+        "I'm 74 and my back has played up for as long as I can remember, what helps a spasm?",
+        "Generally speaking, is losing bladder control with back pain an emergency?",
+        # ... and look-alikes a first version of those fixes alarmed on
+        "Collapsed in a heap on the couch after work and my back is stiff",
+        "Had to take a stone off the bar and my back still went on the deadlift",
+        "I'm not dieting at all, I've put weight on since my back went",
+        "both me legs aren't numb, it's only me back",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -678,9 +704,10 @@ def test_each_flag_is_reported_once() -> None:
 # ---------------------------------------------------------------- the Rasa component
 
 
-@pytest.fixture
-def extractor(tmp_path: Path) -> RuleEntityExtractor:
-    return make_extractor(tmp_path)
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> RuleEntityExtractor:
+    """One extractor for the module: building it takes seconds and processing changes nothing in it."""
+    return make_extractor(tmp_path_factory.mktemp("extractor"))
 
 
 def classified(text: str, intent: str, confidence: float = 0.8) -> Message:
