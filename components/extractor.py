@@ -80,8 +80,8 @@ VALUES: dict[str, Callable[[Span], Any]] = {
 }
 # Labels that exist only to hide a wrong match of another label ("twice a day", "60 years old").
 SHADOWS = {"frequency": "duration", "age": "duration"}
-# Words a pattern may need after the trigger ("I'm 17 and ...") but that are not part of it.
-TRAILING_JOINERS = {"and", "but", "so", "&", "with"}
+# Words a pattern may need after the trigger ("I'm 17 and ...", "Collapsed this morning") but that are not part of it.
+TRAILING_JOINERS = {"and", "but", "so", "&", "with", "while", "when", "this", "last", "on", "outside"}
 
 
 def _entity(label: str, value: Any, span: Span, **extra: Any) -> dict[str, Any]:

@@ -695,6 +695,8 @@ def test_no_fever_but_wet_myself_flags_the_bladder_only() -> None:
 
 def test_red_flag_text_is_the_users_words_without_trailing_joiners() -> None:
     assert [entity["text"] for entity in entities("I'm 17, and I Can't Pee")] == ["I'm 17", "Can't Pee"]
+    said = [entity["text"] for entity in entities("Collapsed this morning, in agony") if entity["entity"] == "red_flag"]
+    assert said == ["Collapsed"]
 
 
 def test_each_flag_is_reported_once() -> None:
