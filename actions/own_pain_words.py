@@ -21,7 +21,7 @@ FIRST_PERSON_PAIN = re.compile(
     rf"\b(?:my(?! (?:{SOMEONE_ELSES})\b)|me (?:lower |upper |bad )?back|mine|i'm|im|i've|ive|i have|i am|i've got"
     r"|i got|having|got|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
     r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
-    r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*|crook|paining|bothering|knot|knots|knotted)\b"
+    r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*|crook|paining|bothering|knot|knots|knotted|stuck)\b"
     # said without the "I": "pulled something in my back", "at the end of my tether with this back"
     r"|^\W*(?:pulled|strained|tweaked|twisted|injured|done|did|threw|thrown|put|hurt|wrecked|knackered)"
     r" (?:my|something|summat)\b"
@@ -51,8 +51,17 @@ CONDITIONAL = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.IGNORECASE)
 NOT_NOW = re.compile(
     r"\b(?:whenever|every time|(?:it'?s|it is|all|back to) (?:fine|ok|okay|gone|better|settled|normal) now"
     r"|(?:they|it|both|each|all|which) (?:settled|cleared up|passed|eased off|went away|resolved)"
-    r"|always (?:settles|goes|eases|passes)|keeps? coming back|comes? and goes"
-    r"|every (?:few |couple of )?(?:weeks|months|years))\b",
+    r"|always (?:settles|goes|eases|passes)|keeps? coming back|comes? and go(?:es)?"
+    r"|every (?:few |couple of )?(?:weeks|months|years)"
+    # a habit told mid-sentence: "when my back flares into a spasm the nights are the worst"
+    r"|when (?:my back|it) (?:flares|goes|spasms|seizes|locks|plays up))\b",
+    re.IGNORECASE,
+)
+# No pain now, said outright, wherever "at the moment" comes: "I'm not in pain at the moment, but what helps?"
+NO_PAIN_NOW = re.compile(
+    r"\b(?:i'?m|i am|im) not (?:in (?:any )?pain|sore|hurting|in spasm),? (?:right now|now|at the moment|atm|currently"
+    r"|today)\b|\b(?:right now|at the moment|currently),? (?:i'?m|i am|im) not (?:in (?:any )?pain|sore|hurting)\b"
+    r"|\bpain[- ]free (?:now|at the moment|atm)\b",
     re.IGNORECASE,
 )
 # ... unless it is there now too: "they come every few months and it's gone again today", "it eased off but still
@@ -80,9 +89,14 @@ ASKS_WHETHER_TO_WORRY = re.compile(
 ASKS_IF_ALLOWED = re.compile(
     r"\b(?:can|could|should|may|do) i\b[^.?!]*\bor is (?:that|this|it) (?:bad|dangerous|a problem)\b", re.IGNORECASE
 )
-# A cry for help at the end ("MY BACK HAS SEIZED UP HELP", "can't straighten up 😭 help"), not a question whether
+# A cry for help ("MY BACK HAS SEIZED UP HELP", "can't straighten up 😭 help"), not a question whether
 # something helps ("would a heat pad help?", "does it help").
-CRY_FOR_HELP = re.compile(r"\bhelp(?: me)?(?: pls| please)?\W*$", re.IGNORECASE)
+CRY_FOR_HELP = re.compile(
+    r"\bhelp(?: me)?(?: pls| please)?\W*$"
+    # ... or at the start: "help my back is in spasm" (not "help me understand ...", "help with ...")
+    r"|^\W*help\b(?!\W+(?:me\W+)?(?:understand|with|to|find|choose|decide|pick|know|work)\b)",
+    re.IGNORECASE,
+)
 HELPS_AS_A_VERB = re.compile(
     r"\b(?:would|will|does|do|can(?!'t|not)|could|might|it|that|this|which|what)\b(?:\W+\w+){0,3}\W+help\b",
     re.IGNORECASE,
@@ -90,13 +104,15 @@ HELPS_AS_A_VERB = re.compile(
 
 
 def tells_own_pain(text: str) -> bool:
-    """A statement of one's own pain, not a conditional ("if my back still hurts after 2 weeks ...")."""
-    return bool(FIRST_PERSON_PAIN.search(text)) and not CONDITIONAL.search(text)
+    """A statement of one's own pain, not a conditional ("if my back still hurts after 2 weeks ..."), nor said
+    outright to be gone ("I've had a few over the years; I'm not in pain at the moment")."""
+    return bool(FIRST_PERSON_PAIN.search(text)) and not CONDITIONAL.search(text) and not NO_PAIN_NOW.search(text)
 
 
 def over_or_comes_and_goes(text: str) -> bool:
-    """Pain told as over or as coming and going ("it's fine now", "whenever my back spasms"), and not as there now."""
-    return bool(NOT_NOW.search(text)) and not NOW.search(text)
+    """Pain told as over or as coming and going ("it's fine now", "whenever my back spasms"), and not as there now;
+    or no pain now, said outright."""
+    return bool(NO_PAIN_NOW.search(text)) or (bool(NOT_NOW.search(text)) and not NOW.search(text))
 
 
 def tells_own_pain_now(text: str) -> bool:

@@ -35,6 +35,7 @@ BLIND_SETS = tuple(
         "messages_seventh.yml",
         "messages_eighth.yml",
         "messages_ninth.yml",
+        "messages_tenth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

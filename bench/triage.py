@@ -44,6 +44,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirteenth.yml",
         "red_flags_fourteenth.yml",
         "red_flags_fifteenth.yml",
+        "red_flags_sixteenth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -78,8 +78,8 @@ VALUES: dict[str, Callable[[Span], Any]] = {
     "duration": to_days,
     "pain_level": to_pain_level,
 }
-# Labels that exist only to hide a wrong match of another label ("twice a day", "60 years old").
-SHADOWS = {"frequency": "duration", "age": "duration"}
+# Labels that exist only to hide a wrong match of another label ("twice a day", "60 years old", "12-hour shifts").
+SHADOWS = {"frequency": "duration", "age": "duration", "length_of": "duration"}
 # Words a pattern may need after the trigger ("I'm 17 and ...", "Collapsed this morning") but that are not part of it.
 TRAILING_JOINERS = {"and", "but", "so", "&", "with", "while", "when", "this", "last", "on", "outside"}
 

@@ -425,6 +425,11 @@ def test_a_doctor_question_that_tells_of_ones_own_pain_starts_the_symptom_check(
          "when_to_see_doctor"),
         ("I've had two back spasms over the past few years, both cleared up in a week. What sets them off?",
          "ask_causes", "causes"),
+        # session 30: spasms that come and go, and a habit told mid-sentence
+        ("I'm 58 and my back spasms come and go. When is it worth seeing the GP?", "ask_when_to_see_doctor",
+         "when_to_see_doctor"),
+        ("I drive a bus and when my back flares into a spasm I can't sit. When should I see a doctor?",
+         "ask_when_to_see_doctor", "when_to_see_doctor"),
     ],
 )  # fmt: skip
 def test_pain_that_is_over_or_comes_and_goes_gets_the_topic_not_the_symptom_check(
@@ -536,6 +541,9 @@ def test_an_unsure_doctor_question_after_telling_of_ones_own_pain_starts_the_sym
         "back spasm remedies please help",
         "what do you suggest for a back spasm?",
         "what happens if I put my back out?",
+        # session 30: no pain now, said outright, beside spasms of the past
+        "I've had spasms for years but I'm not in pain at the moment, what should I do when one starts?",
+        "help me understand what a spasm is",
     ],
 )
 def test_general_questions_are_not_ones_own_pain(text: str) -> None:
@@ -558,6 +566,9 @@ def test_general_questions_are_not_ones_own_pain(text: str) -> None:
         "Me back's all in knots since breakfast, what do you make of that?",
         "bak spasmin since lunch, wat do i do",
         "my back's locked up, is it a pulled muscle or is it serious?",
+        # session 30: a tenth blind set's wording, in other words
+        "Help, my lower back has gone into spasm",
+        "Reached for the remote and I'm stuck bent double. What now?",
     ],
 )
 def test_own_pain_with_a_cry_for_help_asks_for_the_check(text: str) -> None:

@@ -67,6 +67,9 @@ def test_body_part_duration_and_pain_level() -> None:
         ("I'll come back later", []),
         ("on and off for months", [("duration", 90.0)]),
         ("it's been like this for weeks", [("duration", 21.0)]),
+        # how long a shift or a drive lasts is not how long the pain has
+        ("I'm a nurse on twelve-hour shifts and my back hurts", [("body_part", "back")]),
+        ("back pain for 12 hours, since a 3 hour drive", [("body_part", "back"), ("duration", 0.5)]),
     ],
 )  # fmt: skip
 def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
@@ -337,6 +340,33 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("In general my legs are numb and weak", [("both_legs", "emergency")]),
         ("I was giving a lesson on algebra when I collapsed with back pain", [("aaa", "emergency")]),
         ("I'm 71 and have been fit for as long as I can remember, now my back has gone", [("age_onset", "urgent")]),
+        # session 30: a sixteenth blind suite's classes (lists, learners' English, a sign in passing), in other words
+        ("the urine is coming out by itself, I can't stop it", [("bladder_bowel", "emergency")]),
+        ("a strange numb feeling in the bit where you sit on a horse", [("saddle_numbness", "emergency")]),
+        ("my legs - both of them - keep giving out on the stairs", [("both_legs", "emergency")]),
+        ("2. sharp pain in the right side of my chest since lunch", [("chest_pain", "emergency")]),
+        ("I lose weight, 5 kilos, and I eat normally", [("weight_loss", "urgent")]),
+        ("had a malignant tumour taken out of my bowel in 2019", [("cancer_history", "urgent")]),
+        ("Constant backache, day and night, whatever I do", [("night_pain", "urgent")]),
+        ("Fifteen, first time my back has ever done this", [("age_onset", "urgent")]),
+        ("teen here, my back has been sore for a week", [("age_onset", "urgent")]),
+        ("a swelling popped up last week just to the right of my spine", [("back_lump", "urgent")]),
+        ("Orapred 5 mg daily for my arthritis", [("steroids", "urgent")]),
+        ("on predni zone tablets since the spring for my lungs", [("steroids", "urgent")]),
+        # ... and the review of those fixes: wording still missed, and real signs a first version hid
+        ("the wee comes out on it's own, my back's in spasm", [("bladder_bowel", "emergency")]),
+        ("my legs both gave way on the stairs this morning", [("both_legs", "emergency")]),
+        ("pain in left side of my chest since my back went", [("chest_pain", "emergency")]),
+        ("constant pain night and day since the spasm started", [("night_pain", "urgent")]),
+        ("18 - first time my back has ever gone like this", [("age_onset", "urgent")]),
+        ("70 years young, never had back trouble till now", [("age_onset", "urgent")]),
+        ("there's a lump on the right-hand side of my spine", [("back_lump", "urgent")]),
+        ("I'm 62 and my back started hurting last week, the pain comes and goes", [("age_onset", "urgent")]),
+        ("I'm 16, I play football twice a month, and my back started hurting last week", [("age_onset", "urgent")]),
+        ("my GP gave me a lecture about my fever and I've got back pain", [("fever", "urgent")]),
+        ("I stock shelves on prednisolone every night, been on it 3 years", [("steroids", "urgent")]),
+        ("I take methotrexate and saw an ad for Enbrel on TV", [("immunosuppression", "urgent")]),
+        ("the pain is worse at night and my husband's snoring keeps me up too", [("night_pain", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -596,6 +626,27 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Had to take a stone off the bar and my back still went on the deadlift",
         "I'm not dieting at all, I've put weight on since my back went",
         "both me legs aren't numb, it's only me back",
+        # session 30: the sixteenth suite's look-alikes, and the tenth message set's, in other words
+        "The traffic noise wakes me at 5, my back only hurts when I bend",
+        "Saw an ad for Enbrel on TV, are biologics any use for a bad back?",
+        "My grandad is 80 and he gets back spasms a few times a year after digging",
+        "I'm a physio and I teach students about saddle anaesthesia, my own back is tight",
+        "as a pharmacist I'm dispensing methotrexate all day long and my back aches",
+        # ... and look-alikes a first version of those fixes alarmed on
+        "the rayos x on my back showed nothing, still sore",
+        "Predsol drops in my eye for uveitis, back spasm since Monday",
+        "How do I lose weight, 10 kilos, with a bad back?",
+        "I lose weight - 2 kg - every summer working outside, back sore",
+        "Could I have a malignant tumour? the back pain won't go",
+        "a burn on the left side of my chest from the oven, back stiff",
+        "my legs, both of them, folded under me in yoga and my back got sore",
+        "my baby bump pulls on the left side of my back",
+        "the stool comes out on its own when I take laxatives, back stiff",
+        "my foot goes numb in the spot where I sit at my desk",
+        "I teach nurses about fever and night sweats, my own back is sore",
+        "dispensing tacrolimus and methotrexate all day long, my back aches",
+        "Teen-age babysitter here, ha, no I'm 35, the kids jump on my back",
+        "19. Never again will I lift a sofa on my own, I'm 42 and my back is wrecked",
     ],
 )
 def test_no_red_flags(text: str) -> None:
