@@ -367,6 +367,10 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I stock shelves on prednisolone every night, been on it 3 years", [("steroids", "urgent")]),
         ("I take methotrexate and saw an ad for Enbrel on TV", [("immunosuppression", "urgent")]),
         ("the pain is worse at night and my husband's snoring keeps me up too", [("night_pain", "urgent")]),
+        # ... and the fifteenth review's hidden signs, in other words
+        ("both me legs keep goin numb since the spasm", [("both_legs", "emergency")]),
+        ("can't feel the sponge down below in the bath", [("saddle_numbness", "emergency")]),
+        ("Odd one, not peed since teatime yesterday, is it the back?", [("urine_retention", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
