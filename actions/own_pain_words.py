@@ -18,8 +18,8 @@ BACK = "back|bk|bak"  # and its texting spellings
 # something in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?"), "what can I do for
 # back pain?" nor "my friend has back pain"
 FIRST_PERSON_PAIN = re.compile(
-    rf"\b(?:my(?! (?:{SOMEONE_ELSES})\b)|me (?:lower |upper |bad )?back|mine|i'm|im|i've|ive|i have|i am|i've got"
-    r"|i got|having|got|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
+    rf"\b(?:my(?! (?:{SOMEONE_ELSES})(?:'?s)?\b)|me (?:lower |upper |bad )?back|mine|i'm|im|i've|ive|i have|i am"
+    r"|i've got|i got|having|got|i (?:pulled|strained|tweaked|hurt|twisted|injured|put|did))\b"
     r"[^.?!]{0,40}?\b(?:spasm\w*|pain\w*|ache[sd]?|aching|achy|hurt\w*|sore|agony|went|gone|seized|locked|twing\w*"
     r"|killing|stiff|tight|tighten\w*|throbbing|cramp\w*|crook|paining|bothering|knot|knots|knotted|stuck)\b"
     # said without the "I": "pulled something in my back", "at the end of my tether with this back"

@@ -36,6 +36,7 @@ BLIND_SETS = tuple(
         "messages_eighth.yml",
         "messages_ninth.yml",
         "messages_tenth.yml",
+        "messages_eleventh.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -45,6 +45,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fourteenth.yml",
         "red_flags_fifteenth.yml",
         "red_flags_sixteenth.yml",
+        "red_flags_seventeenth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

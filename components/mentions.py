@@ -144,6 +144,7 @@ BACK_TROUBLE = frozenset(
 SPEAKERS_BACK = frozenset({"my", "me", "ma", "mine"})
 OTHERS_BACK = frozenset({"his", "her", "their"})
 POSSESSIVE_S = frozenset({"'s", "s"})
+PLACE_PREPOSITIONS = frozenset({"at", "to", "from", "after", "during", "in", "for", "on"})  # "at my kid's match"
 PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "they", "them", "their"})
 BAD = frozenset({"bad", "sore", "stiff", "dodgy", "painful", "aching", "achy", "hurting", "injured"})  # "a bad back"
 # Words between a possessive and "back": "my lower back", "her bad upper back".
@@ -210,13 +211,28 @@ def person_spoken_of(span: Span) -> str | None:
     for token in reversed(span.doc[span.sent.start : span.start]):
         if person:
             break
-        if is_a_third_party(token):  # before the "my" test: "me ma" is kin, "ma back" the speaker's
+        # before the "my" test: "me ma" is kin, "ma back" the speaker's
+        if is_a_third_party(token) and not names_their_occasion(token):
             person = token.lower_
             if _with_the_speaker(token):
                 return None
         elif is_first_person(token):
             break
     return person
+
+
+def names_their_occasion(person: Token) -> bool:
+    """ "at my kid's soccer practice", "after my sister's wedding": where the speaker was, not whose sign it is
+    (not "my husband's rugby tackle left him numb")."""
+    before = [token.lower_ for token in person.doc[max(person.i - 2, 0) : person.i]]
+    after = [token.lower_ for token in person.doc[person.i + 1 : person.i + 3]]
+    return (
+        len(before) == 2
+        and before[0] in PLACE_PREPOSITIONS
+        and len(after) == 2
+        and after[0] in POSSESSIVE_S
+        and after[1] in lexicon("their_occasions")
+    )
 
 
 def _with_the_speaker(person: Token) -> bool:

@@ -130,6 +130,24 @@ def test_bad_input_gets_a_friendly_reply(assistant: Assistant, sender: str, mess
     answered(assistant.talk(sender, "hi"))
 
 
+@pytest.mark.parametrize(
+    ("message", "reply"),
+    [
+        ("👍", "What else would you like to know?"),
+        ("🙏", "You're welcome."),
+        ("👋", "Hi, I'm Backspasm Assistant."),
+        ("ur useless", "Sorry, that wasn't much help."),
+    ],
+    ids=["thumbs-up", "folded-hands", "wave", "criticism"],
+)
+def test_emoji_sent_alone_and_criticism_get_their_own_reply(
+    assistant: Assistant, sender: str, message: str, reply: str
+) -> None:
+    text = answered(assistant.talk(sender, message))
+    assert reply in text
+    assert "outside what I know" not in text
+
+
 def test_a_red_flag_deep_inside_an_over_long_message_still_gets_the_emergency_advice(
     assistant: Assistant, sender: str
 ) -> None:

@@ -554,6 +554,23 @@ def test_general_questions_are_not_ones_own_pain(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # session 31: another person's back, with or without the apostrophe, or a client's
+        "would heat help my dads back spasm, he did it lifting a sofa",
+        "is ice ok for my wife's back pain? she's been stuck in bed",
+        "my client keeps getting back spasms, when should she see someone?",
+    ],
+)
+def test_someone_elses_back_is_not_ones_own_pain(text: str) -> None:
+    assert not tells_own_pain(text)
+
+
+def test_ones_own_back_told_beside_someone_elses_is() -> None:
+    assert tells_own_pain("my sons back is fine but my back is killing me")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "MY BACK HAS SEIZED UP HELP",
         "my back's gone, help!",
         "back's killing me, help me please",

@@ -371,6 +371,34 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("both me legs keep goin numb since the spasm", [("both_legs", "emergency")]),
         ("can't feel the sponge down below in the bath", [("saddle_numbness", "emergency")]),
         ("Odd one, not peed since teatime yesterday, is it the back?", [("urine_retention", "emergency")]),
+        # session 31: a seventeenth blind suite's classes (dialect, text-speak, dictation, a sign by its effect)
+        ("wet ma troosers on the bus, never felt it coming", [("bladder_bowel", "emergency")]),
+        ("been on the loo ages and can't get my pee started", [("urine_retention", "emergency")]),
+        ("neither of my legs will hold me on the stairs", [("both_legs", "emergency")]),
+        (
+            "can't get a whole sentence out without pausing for breath, my back is spasming",
+            [("chest_pain", "emergency")],
+        ),
+        ("took a savage thump to the back from a cricket bat", [("trauma", "emergency")]),
+        ("I was at my sister's wedding and fell off the stage, about 6 feet", [("trauma", "emergency")]),
+        ("awful ache in me belly going straight through to me back", [("aaa", "emergency")]),
+        ("temp is 39,2 and my back is in spasm", [("fever", "urgent")]),
+        ("temperature thirty-eight point five since this morning", [("fever", "urgent")]),
+        ("spasm in my back since my bowel cancer, on hormone pills now", [("cancer_history", "urgent")]),
+        ("still on hormone therapy for breast cancer and my back's gone", [("cancer_history", "urgent")]),
+        ("come bedtime it's agony, can't get comfy", [("night_pain", "urgent")]),
+        ("hurts the same lying flat as walking", [("night_pain", "urgent")]),
+        ("a lump's come up on me back near the spasm", [("back_lump", "urgent")]),
+        ("my spine has a new curve in it, my top sits wrong", [("back_lump", "urgent")]),
+        ("using daily and injecting, back's in spasm", [("iv_drugs", "urgent")]),
+        # ... and real signs a first version of those fixes hid
+        ("Today a car crash on the motorway left me with back spasms", [("trauma", "emergency")]),
+        ("I'm 16, how do I stop my back from getting these spasms", [("age_onset", "urgent")]),
+        (
+            "My 13 year old has had back spasms since Monday, how do we stop him getting more?",
+            [("age_onset", "urgent")],
+        ),
+        ("the needle exchange nurse said to mention it as I inject, my back's in spasm", [("iv_drugs", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -651,6 +679,26 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "dispensing tacrolimus and methotrexate all day long, my back aches",
         "Teen-age babysitter here, ha, no I'm 35, the kids jump on my back",
         "19. Never again will I lift a sofa on my own, I'm 42 and my back is wrecked",
+        # session 31: the seventeenth suite's look-alikes, in other words
+        "what a car crash of a day it's been, the boss, the kids, and my back is in spasm now",
+        "Saturday Night Fever on the radio, I danced and pulled my back",
+        "how can we keep our 15 year old from getting back spasms when he starts rowing",
+        "my grandma has bladder control problems and lifting her hurt my back",
+        "I'm a needle exchange nurse and my back is sore from bending",
+        "at my nephew's birthday party the kids jumped on me, back sore",
+        "38,400 steps this week and my back is stiff",
+        "nights are the worst for sleep when my back flares, any tips?",
+        # ... and look-alikes a first version of those fixes alarmed on
+        "I got a proper belt from the physio shop for my back spasms, is it worth wearing?",
+        "Lying down helps but it doesn't last, my back spasms when I get up",
+        "can't get my stream started on twitch because my back spasms when I sit",
+        "Neither of the legs would hold the table up and I hurt my back catching it",
+        "My husband's rugby tackle left him with numb legs and I hurt my back lifting him",
+        "I'm on letrozole for fertility treatment and my back has gone into spasm",
+        "Since my cancer check-up came back clear my back has been playing up",
+        "Back went while changing the baby's dirty nappies on the floor",
+        "my back spasms so badly I can't finish a sentence without stopping to wince",
+        "Since the spasm my back has a visible lean to one side",
     ],
 )
 def test_no_red_flags(text: str) -> None:
