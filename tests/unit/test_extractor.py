@@ -699,6 +699,9 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Back went while changing the baby's dirty nappies on the floor",
         "my back spasms so badly I can't finish a sentence without stopping to wince",
         "Since the spasm my back has a visible lean to one side",
+        # ... and a blow told as a likeness
+        "I feel like I've been hit by a bus, my back is in spasm",
+        "my whole back feels as though it's been run over by a truck",
     ],
 )
 def test_no_red_flags(text: str) -> None:
