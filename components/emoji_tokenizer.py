@@ -42,6 +42,8 @@ class EmojiNamingTokenizer(WhitespaceTokenizer):
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         """The words as Rasa's tokenizer splits them or, when there is no word but there are emoji, the emoji."""
         tokens = super().tokenize(message, attribute)
+        if any(map(has_a_word, tokens)):
+            return tokens
         text = message.get(attribute) or ""
         named = [Token(emoji_word(char), start, start + 1) for start, char in enumerate(text) if is_emoji(char)]
-        return tokens if any(map(has_a_word, tokens)) or not named else named
+        return named or tokens
