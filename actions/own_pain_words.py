@@ -11,8 +11,8 @@ from components.red_flags import lexicon
 OWN_PAIN_INTENT = "describe_pain"
 # How long or how bad: said of one's own pain, they make it a report ("my back has ached for 3 weeks").
 OWN_PAIN_ENTITIES = frozenset({"duration", "pain_level"})
-# Someone else's: "my friend has back pain" is not the speaker's.
-SOMEONE_ELSES = "|".join(sorted(lexicon("third_parties"), key=len, reverse=True))
+# Someone else's: "my friend has back pain" and "my doctor mentioned spasms" are not the speaker's.
+SOMEONE_ELSES = "|".join(sorted(lexicon("third_parties") | lexicon("health_jobs"), key=len, reverse=True))
 BACK = "back|bk|bak"  # and its texting spellings
 # "my back went", "my back has been aching", "mine's achy", "having back spasms", "I've got a sore back", "I pulled
 # something in my back ... it hurts"; not "my back" alone ("is it ok to sleep on my back?"), "what can I do for

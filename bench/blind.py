@@ -22,7 +22,7 @@ from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_A
 from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
-# The first set, and four written later by other helpers who had not seen the project either.
+# The first set, and eleven written later by other helpers who had not seen the project either.
 BLIND_SETS = tuple(
     ROOT / "tests" / "blind" / name
     for name in (
@@ -37,6 +37,7 @@ BLIND_SETS = tuple(
         "messages_ninth.yml",
         "messages_tenth.yml",
         "messages_eleventh.yml",
+        "messages_twelfth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"
@@ -52,6 +53,9 @@ LABEL_OF_ACTION = {
     "utter_goodbye": "chitchat",
     "utter_you_are_welcome": "chitchat",
     "utter_iamabot": "chitchat",
+    # a bare "ok" or "no thanks" answered with small talk ("Good. What else would you like to know?")
+    "utter_affirm_ack": "chitchat",
+    "utter_deny_ack": "chitchat",
 }
 
 

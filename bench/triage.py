@@ -46,6 +46,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fifteenth.yml",
         "red_flags_sixteenth.yml",
         "red_flags_seventeenth.yml",
+        "red_flags_eighteenth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
@@ -261,20 +262,23 @@ def got(outcome: FirstMessage) -> str:
     return outcome.level or (f"asked about {outcome.asked_about}" if outcome.asked_about else "-")
 
 
-def report(first: list[FirstMessage], vignettes: list[Vignette]) -> str:
-    """The scores, then every case that went wrong."""
+def report(first: list[FirstMessage], vignettes: list[Vignette], name: str = "every suite") -> str:
+    """The scores, then every case that went wrong; the vignettes' only when there are some."""
     scores = summary(first, vignettes)
+    vignette_lines = [
+        f"Vignettes ({', '.join(str(path.relative_to(ROOT)) for path in VIGNETTE_SUITES)}):"
+        f" {scores['vignettes_right']}/{scores['vignettes']} right",
+        *[f"  {level:10} {score}" for level, score in scores["vignettes_by_level"].items()],
+        f"  emergency vignettes given home advice before emergency advice: {scores['emergency_home_advice_first']}",
+    ]
     lines = [
-        f"First messages ({', '.join(str(path.relative_to(ROOT)) for path in FIRST_MESSAGE_SUITES)}):",
+        f"First messages ({name}):",
         f"  red flags given their tier's advice at once: {scores['right_at_once']}/{scores['red_flags']}",
         f"  red flags caught (advice, or a safety question first): {scores['caught']}/{scores['red_flags']}",
         f"  false alarms on look-alikes: {scores['false_alarms']}/{scores['look_alikes']}"
         f" (safety questions: {scores['safety_questions_on_look_alikes']};"
         f" the emergency question before tips: {scores['emergency_questions_first_on_look_alikes']})",
-        f"Vignettes ({', '.join(str(path.relative_to(ROOT)) for path in VIGNETTE_SUITES)}):"
-        f" {scores['vignettes_right']}/{scores['vignettes']} right",
-        *[f"  {level:10} {score}" for level, score in scores["vignettes_by_level"].items()],
-        f"  emergency vignettes given home advice before emergency advice: {scores['emergency_home_advice_first']}",
+        *(vignette_lines if vignettes else []),
         "Misses:",
     ]
     missed = [outcome for outcome in first if outcome.expected and not outcome.right_at_once]
@@ -290,14 +294,18 @@ def report(first: list[FirstMessage], vignettes: list[Vignette]) -> str:
 
 
 def main() -> int:
-    """Start the assistant, run the suites, print the report and write the scores to results/triage.json."""
+    """Start the assistant, run the suites, print each suite's report and all of them together with the vignettes,
+    and write the scores to results/triage.json."""
     with running_assistant() as assistant:
         suites = {path.stem: run_first_messages(assistant, first_messages((path,))) for path in FIRST_MESSAGE_SUITES}
         vignettes = run_vignettes(assistant)
     for name, first in suites.items():
-        print(f"== {name}\n{report(first, vignettes)}")
+        print(f"== {name}\n{report(first, [], name)}")
+    every = [outcome for first in suites.values() for outcome in first]
+    print(f"== all\n{report(every, vignettes, f'the {len(suites)} suites together')}")
+    scores = {name: summary(first, vignettes) for name, first in suites.items()} | {"all": summary(every, vignettes)}
     RESULT.parent.mkdir(parents=True, exist_ok=True)
-    RESULT.write_text(json.dumps({name: summary(first, vignettes) for name, first in suites.items()}, indent=2))
+    RESULT.write_text(json.dumps(scores, indent=2))
     return 0
 
 

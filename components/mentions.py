@@ -48,6 +48,21 @@ DENIED_NEXT = (
     "i have not had any", "not that i have", "none here", "not me",
 )  # fmt: skip
 DENIED_OPENINGS = ("i have not", "i do not", "i did not", "i am not", "i 'm not", "i m not", "i have never")
+# "The physio asked about chest pain or breathing problems and I've had neither": the signs denied after them
+DENIED_AFTER = re.compile(
+    r"(?:^|[,;-]|\b(?:and|but)) (?:i |i 've |ive |i have |i 've had |ive had |i have had |i had |had |have )?"
+    r"(?:neither|none)(?: of (?:them|those|these|that|the two))? ?(?:$|[.!?,;])"
+    r"|\b(?:i )?(?:do n't|did n't|have n't|do not|have not|never) (?:have |had |got )?"
+    r"either(?: of (?:them|those))? ?(?:$|[.!?,;])"
+)
+# a sign seen at work, then had: "I check for saddle numbness every day and I've now got it myself", "tonight mine is
+# 39.4"
+OWNED_AFTER_WORK = re.compile(
+    r"\b(?:got|have|had|caught|developed) (?:it|them|one|that|this) (?:myself|too|as well|now)\b"
+    r"|\bmine (?:is|are|'s|has|have|went|started)\b"
+)
+# the words before the denied signs that put them as someone's question
+ASKING = frozenset({"asked", "ask", "asks", "asking", "checked", "enquired", "inquired", "wanted"})
 SHORT_DENIAL = 4  # words: "I haven't fallen" denies; "I did not expect numb legs from a spasm" tells
 # "should I worry about chest pain?" asks in general: an "I" of a modal is no sign told of oneself
 MODALS = frozenset({"should", "do", "would", "will", "must", "might", "need", "shall", "may"})
@@ -115,6 +130,8 @@ HEDGING = frozenset(
      "said", "says", "told", "saw", "see", "seen", "online", "googled", "know", "learn", "understand", "essay",
      "starting", "start", "next", "checked", "cyst", "benign", "clear", "nothing"}
 )  # fmt: skip
+I_AM = frozenset({"i", "'m", "im", "am", "m"})
+COUNTS_AS = (["count"], ["counts"], ["counted"], ["class"], ["classed"], ["qualify"], ["qualifies"], ["considered"])
 DENIALS = frozenset({"no", "not", "n't", "nt", "never"})  # up to the owning words: "I don't take it"
 # "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
 DAYS = frozenset({"yesterday", "today", "tonight", "earlier", "yday", "2day", "tonite"})
@@ -137,7 +154,8 @@ SPOKEN_OF_IN_GENERAL = re.compile(
 )
 # Whose back pain a message tells of: "my back", "me back", "ma back" are the speaker's; "his back", "my mum's back",
 # "she's had back pain" another person's.
-BACK_WORDS = frozenset({"back", "spine", "backache", "lumbago", "mine"})  # "mine hurts too" is the speaker's
+# "mine hurts too" is the speaker's; "husband has had lumbar spasm" his
+BACK_WORDS = frozenset({"back", "spine", "backache", "lumbago", "lumbar", "mine"})
 BACK_TROUBLE = frozenset(
     {"pain", "pains", "spasm", "spasms", "ache", "aches", "problem", "problems", "trouble", "injury"}
 )
@@ -176,6 +194,13 @@ def about_someone_else(doc: Doc) -> list[Span]:
 def nobodys(doc: Doc) -> list[Span]:
     """The NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work."""
     return [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG and span.id_ == NEVER_THE_PATIENTS]
+
+
+def owned_after_work(blocker: Span) -> bool:
+    """A sign seen at work that the speaker then says they have, in the same or the next sentence."""
+    doc = blocker.doc
+    end = doc[blocker.sent.end].sent.end if blocker.sent.end < len(doc) else blocker.sent.end
+    return bool(OWNED_AFTER_WORK.search(" ".join(token.lower_ for token in doc[blocker.end : end])))
 
 
 def _blocked(span: Span, blockers: list[Span]) -> bool:
@@ -289,6 +314,8 @@ def _owner(token: Token) -> str | None:
             return word.lower_
         if word.lower_ in POSSESSIVE_S and index > sentence_start and _names_a_person(token.doc[index - 1]):
             return token.doc[index - 1].lower_  # "my mum's back"
+        if word.lower_.endswith("s") and word.lower_[:-1] in lexicon("third_parties"):
+            return word.lower_[:-1]  # "my husbands back", the apostrophe left out
     before = token.doc[max(sentence_start, token.i - OWNER_WINDOW) : token.i]
     following = token.doc[token.i + 1 : token.i + 2]
     troubled = bool(following and following[0].lower_ in BACK_TROUBLE) or bool(before and before[-1].lower_ in BAD)
@@ -389,6 +416,31 @@ def owned_in_the_next_sentence(span: Span) -> bool:
     )
     said = plain[: owning.end()].split()
     return not (explained or DENIALS & set(said) or any(_names_a_person(token) for token in reply))
+
+
+def denied_after(span: Span) -> bool:
+    """Signs someone asked about, then denied together later in the sentence: "the physio asked about chest pain or
+    breathing problems and I've had neither"; not "both legs numb, doctor asked about fever but none" (asked after)."""
+    before = {token.lower_ for token in span.doc[span.sent.start : span.start]}
+    after = " ".join(token.lower_ for token in span.doc[span.end : span.sent.end])
+    return bool(ASKING & before) and bool(DENIED_AFTER.search(after))
+
+
+@lru_cache(maxsize=1)
+def asked_if_they_count() -> frozenset[str]:
+    """The flags that a question whether something counts as them only names (data/red_flags.yml:
+    asked_if_it_counts)."""
+    return frozenset(flag.id for flag in load_red_flags() if flag.asked_if_it_counts)
+
+
+def asked_if_it_counts(span: Span) -> bool:
+    """A sign named as the category a question asks about: "a cortisone injection, does that count as injecting
+    drugs?", "is a week of pred classed as long-term steroids?"; not "I'm classed as immunocompromised"."""
+    before = [token.lower_ for token in span.doc[max(span.sent.start, span.start - 4) : span.start]]
+    told_of_oneself = bool(I_AM & set(before[:-1]))
+    counts_as = before[-1:] in (["considered"], ["classed"]) or (before[-1:] == ["as"] and before[-2:-1] in COUNTS_AS)
+    asked = span.sent.text.rstrip().endswith("?")
+    return span.id_ in asked_if_they_count() and asked and counts_as and not told_of_oneself
 
 
 def pinned_to_a_day(span: Span) -> bool:
@@ -523,13 +575,14 @@ def wondered_about(span: Span) -> bool:
 
 def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] = frozenset()) -> bool:
     """Negated, nobody's (a pet's, or seen at work), someone else's (unless the message is written for them:
-    `patients`), asked in general, spoken of in general, wondered about, denied right after, or explained away."""
+    `patients`), asked in general, spoken of in general, wondered about, denied right after or later in its
+    sentence, asked whether something counts as it, or explained away."""
     someone_elses = (
         not_the_patients(span, written_for) if written_for else _blocked(span, blockers) or said_of_someone_else(span)
     )
     return (
         is_negated(span)
-        or _blocked(span, nobodys(span.doc))
+        or _blocked(span, [blocker for blocker in nobodys(span.doc) if not owned_after_work(blocker)])
         or someone_elses
         or (
             asked_in_general(span.sent)
@@ -540,6 +593,8 @@ def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] =
         or spoken_of_in_general(span)
         or wondered_about(span)
         or denied_in_the_next_sentence(span)
+        or denied_after(span)
+        or asked_if_it_counts(span)
         or _explained_away(span)
     )
 

@@ -36,7 +36,8 @@ Lexicons = dict[str, Any]  # name -> list of words or phrasings, or a "/regex/" 
 class RedFlag:
     """A red flag: its id, its tier (emergency or urgent), the plain words a person is asked, their source,
     descriptions: sentences a person might say, for the semantic layer (components/red_flag_similarity.py),
-    and whether it counts when said of one's child (a parent writing about a child's age)."""
+    whether it counts when said of one's child (a parent writing about a child's age), and whether a question if
+    something counts as it names it only as a category ("does a cortisone jab count as injecting drugs?")."""
 
     id: str
     tier: str
@@ -44,6 +45,7 @@ class RedFlag:
     source: str
     descriptions: tuple[str, ...] = ()
     said_of_a_child: bool = False
+    asked_if_it_counts: bool = False
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -69,6 +71,7 @@ def load_red_flags(path: Path = RED_FLAGS_FILE) -> list[RedFlag]:
             flag["source"],
             _descriptions(flag.get("descriptions"), flag["id"]),
             flag.get("said_of_a_child") == "true",
+            flag.get("asked_if_it_counts") == "true",
         )
         for flag in _read(path)["flags"]
     ]

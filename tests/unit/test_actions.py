@@ -558,6 +558,8 @@ def test_general_questions_are_not_ones_own_pain(text: str) -> None:
         "would heat help my dads back spasm, he did it lifting a sofa",
         "is ice ok for my wife's back pain? she's been stuck in bed",
         "my client keeps getting back spasms, when should she see someone?",
+        # session 32: a health worker's words about spasms
+        "my physio talked about back spasms last week, what causes them?",
     ],
 )
 def test_someone_elses_back_is_not_ones_own_pain(text: str) -> None:

@@ -391,6 +391,33 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("a lump's come up on me back near the spasm", [("back_lump", "urgent")]),
         ("my spine has a new curve in it, my top sits wrong", [("back_lump", "urgent")]),
         ("using daily and injecting, back's in spasm", [("iv_drugs", "urgent")]),
+        # session 32: an eighteenth blind suite's classes (non-native English, hedged, clinical words, for a partner)
+        ("sorry, embarrassing, two accidents (wee) since the spasm started", [("bladder_bowel", "emergency")]),
+        ("my back went, and both legs are without strength since", [("both_legs", "emergency")]),
+        ("the spasm is bad and both legs do feel numb", [("both_legs", "emergency")]),
+        ("back locked, and I was stood at the urinal ten minutes and couldn't go", [("urine_retention", "emergency")]),
+        ("history: breast ca in 2015, now my back is in spasm", [("cancer_history", "urgent")]),
+        ("my wifes back has been in spasm and she's lost a lot of weight without trying", [("weight_loss", "urgent")]),
+        ("partner has had lumbar pain since Friday and now he can't feel his legs", [("both_legs", "emergency")]),
+        ("mi chest a hurt mi from last night an mi back inna spasm", [("chest_pain", "emergency")]),  # patois
+        # ... and real signs a first version of those fixes hid
+        (
+            "numb around my bum since Monday, the GP asked about fevers and I've had neither",
+            [("saddle_numbness", "emergency")],
+        ),
+        ("both legs tingling and weak, arm strength normal though", [("both_legs", "emergency")]),
+        (
+            "I'm classed as immunocompromised after my transplant, should I worry about this back spasm?",
+            [("immunosuppression", "urgent")],
+        ),
+        (
+            "was walking the dog and collapsed with crushing chest pain, back in spasm",
+            [("aaa", "emergency"), ("chest_pain", "emergency")],
+        ),
+        (
+            "I'm a nurse and check for fevers every shift, and now I've got one myself, back aching",
+            [("fever", "urgent")],
+        ),
         # ... and real signs a first version of those fixes hid
         ("Today a car crash on the motorway left me with back spasms", [("trauma", "emergency")]),
         ("I'm 16, how do I stop my back from getting these spasms", [("age_onset", "urgent")]),
@@ -688,6 +715,18 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "at my nephew's birthday party the kids jumped on me, back sore",
         "38,400 steps this week and my back is stiff",
         "nights are the worst for sleep when my back flares, any tips?",
+        # session 32: the eighteenth suite's look-alikes, in other words
+        "I'm a GP and we screen for saddle anaesthesia all day, but my own back has seized",
+        "both my legs are sore from squats (DOMS), strength fine, lower back tight",
+        "the nurse asked about fevers or night sweats and I've had neither, just a stiff back",
+        "I'm a firefighter, I attend road crashes every shift, and my back has gone",
+        "our cat collapses when she's frightened and picking her up hurt my back",
+        "I had a steroid injection in my spine last year, is that considered long-term steroids?",
+        # ... and look-alikes a first version of those fixes alarmed on
+        "I stand at the toilet to pee as I can't go down onto the seat with this back spasm",
+        "the cat had an accident (poo) in the hall and cleaning it up my back locked",
+        "breast ca in the family, not me, and my back is in spasm",
+        "shy bladder all my life, can't go at a urinal if someone's next to me; back spasm since Friday",
         # ... and look-alikes a first version of those fixes alarmed on
         "I got a proper belt from the physio shop for my back spasms, is it worth wearing?",
         "Lying down helps but it doesn't last, my back spasms when I get up",
