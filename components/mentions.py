@@ -131,7 +131,9 @@ HEDGING = frozenset(
      "starting", "start", "next", "checked", "cyst", "benign", "clear", "nothing"}
 )  # fmt: skip
 I_AM = frozenset({"i", "'m", "im", "am", "m"})
-COUNTS_AS = (["count"], ["counts"], ["counted"], ["class"], ["classed"], ["qualify"], ["qualifies"], ["considered"])
+# "does that count as …", "is it classed as …", "is that considered …"
+COUNTS = frozenset({"count", "counts", "counted", "class", "classed", "qualify", "qualifies", "considered"})
+CATEGORISED = frozenset({"considered", "classed"})
 DENIALS = frozenset({"no", "not", "n't", "nt", "never"})  # up to the owning words: "I don't take it"
 # "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
 DAYS = frozenset({"yesterday", "today", "tonight", "earlier", "yday", "2day", "tonite"})
@@ -192,8 +194,13 @@ def about_someone_else(doc: Doc) -> list[Span]:
 
 
 def nobodys(doc: Doc) -> list[Span]:
-    """The NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work."""
-    return [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG and span.id_ == NEVER_THE_PATIENTS]
+    """The NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work and not then
+    had by the speaker."""
+    return [
+        span
+        for span in doc.spans[SPANS_KEY]
+        if span.label_ == NOT_RED_FLAG and span.id_ == NEVER_THE_PATIENTS and not owned_after_work(span)
+    ]
 
 
 def owned_after_work(blocker: Span) -> bool:
@@ -438,7 +445,8 @@ def asked_if_it_counts(span: Span) -> bool:
     drugs?", "is a week of pred classed as long-term steroids?"; not "I'm classed as immunocompromised"."""
     before = [token.lower_ for token in span.doc[max(span.sent.start, span.start - 4) : span.start]]
     told_of_oneself = bool(I_AM & set(before[:-1]))
-    counts_as = before[-1:] in (["considered"], ["classed"]) or (before[-1:] == ["as"] and before[-2:-1] in COUNTS_AS)
+    last_two = ["", "", *before][-2:]
+    counts_as = last_two[1] in CATEGORISED or (last_two[1] == "as" and last_two[0] in COUNTS)
     asked = span.sent.text.rstrip().endswith("?")
     return span.id_ in asked_if_they_count() and asked and counts_as and not told_of_oneself
 
@@ -573,7 +581,9 @@ def wondered_about(span: Span) -> bool:
     return _has_phrase(before, HYPOTHETICAL) or _has_phrase(span.sent, ASKED_FOR_SOMEONE)
 
 
-def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] = frozenset()) -> bool:
+def is_dismissed(
+    span: Span, blockers: list[Span], unowned: list[Span], written_for: frozenset[str] = frozenset()
+) -> bool:
     """Negated, nobody's (a pet's, or seen at work), someone else's (unless the message is written for them:
     `patients`), asked in general, spoken of in general, wondered about, denied right after or later in its
     sentence, asked whether something counts as it, or explained away."""
@@ -582,7 +592,7 @@ def is_dismissed(span: Span, blockers: list[Span], written_for: frozenset[str] =
     )
     return (
         is_negated(span)
-        or _blocked(span, [blocker for blocker in nobodys(span.doc) if not owned_after_work(blocker)])
+        or _blocked(span, unowned)
         or someone_elses
         or (
             asked_in_general(span.sent)
@@ -604,12 +614,12 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
 
     Both lists are in text order, longest match first at each start.
     """
-    blockers, written_for = about_someone_else(doc), patients(doc)
+    blockers, unowned, written_for = about_someone_else(doc), nobodys(doc), patients(doc)
     stated: list[Span] = []
     dismissed: list[Span] = []
     for span in sorted(doc.spans[SPANS_KEY], key=lambda span: (span.start, -len(span))):
         if span.label_ in RED_FLAG_ROLES:
-            (dismissed if is_dismissed(span, blockers, written_for) else stated).append(span)
+            (dismissed if is_dismissed(span, blockers, unowned, written_for) else stated).append(span)
     return stated, dismissed
 
 
