@@ -38,6 +38,7 @@ BLIND_SETS = tuple(
         "messages_tenth.yml",
         "messages_eleventh.yml",
         "messages_twelfth.yml",
+        "messages_thirteenth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

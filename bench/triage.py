@@ -47,6 +47,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_sixteenth.yml",
         "red_flags_seventeenth.yml",
         "red_flags_eighteenth.yml",
+        "red_flags_nineteenth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

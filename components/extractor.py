@@ -48,6 +48,7 @@ import components.mentions
 import components.negation
 import components.red_flag_similarity
 import components.red_flags
+import components.spelling
 from components.durations import to_days, to_pain_level
 from components.encoder_weights import SHA256, weights_dir
 from components.language import DEFAULT_PATTERNS_DIR, MAX_CHARS, SPANS_KEY, pipeline_from_patterns, source_patterns
@@ -72,6 +73,7 @@ RULE_MODULES = (
     components.negation,
     components.red_flag_similarity,
     components.red_flags,
+    components.spelling,
 )
 VALUES: dict[str, Callable[[Span], Any]] = {
     "body_part": lambda span: span.id_,

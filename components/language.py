@@ -13,11 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from components.red_flags import RED_FLAGS_FILE, span_patterns
+from components.spelling import SpellingFixer, pattern_words
 
 DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 SPANS_KEY = "rules"
 MAX_CHARS = 5000  # the rules read this much of a message: a 100 KB message kept the scan busy for minutes
-LEMMA_PIPES = ("lemmatizer", "lowercase_lemmas")
+LEMMA_PIPES = ("spelling", "lemmatizer", "lowercase_lemmas")
 DROPPED_G = re.compile(r"\b([A-Za-z]{2,}in)'(?=[\s.,!?;:)]|$)")  # "wettin' masel", "roastin' one minute"
 # Words the lookup table lemmatizes as a rarer word: "does" as doe, "bit" as bite, "number" as numb (which made
 # "~numb" match "number"), "matter" as matt, "dying" as dye.
@@ -25,6 +26,12 @@ LEMMA_FIXES = {"does": "do", "bit": "bit", "number": "number", "matter": "matter
 
 
 # No `from __future__ import annotations` here: spaCy validates factory signatures at runtime.
+@Language.factory("spelling")
+def make_spelling(nlp: Language, name: str) -> SpellingFixer:
+    """Misspelt pattern words read as the words they nearly are (components/spelling.py)."""
+    return SpellingFixer()
+
+
 @Language.factory("lowercase_lemmas")
 def make_lowercase_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Lemmatize capitalised words by their lowercase form: the lookup table is case-sensitive ("Peed"); and
@@ -76,7 +83,8 @@ def with_dropped_gs_restored(nlp: Language) -> Callable[[str], Doc]:
 
 
 def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
-    """A blank English pipeline with sentences, lookup lemmas and these span-ruler patterns.
+    """A blank English pipeline with sentences, spelling slips put right, lookup lemmas and these span-ruler
+    patterns.
 
     A span ruler (not an entity ruler) keeps overlapping matches in `doc.spans[SPANS_KEY]`,
     so a red flag is never hidden by a longer, overlapping match.
@@ -84,6 +92,7 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     nlp = spacy.blank("en")
     add_upper_case_exceptions(nlp)
     nlp.add_pipe("sentencizer")
+    spelling = nlp.add_pipe("spelling")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("lowercase_lemmas")
     ruler = nlp.add_pipe(
@@ -92,6 +101,7 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     )
     nlp.initialize()
     nlp.tokenizer = with_dropped_gs_restored(nlp)
+    spelling.targets = pattern_words(patterns)
     with nlp.select_pipes(disable=list(LEMMA_PIPES)):  # phrase patterns only need tokens
         ruler.add_patterns(patterns)
     return nlp

@@ -400,6 +400,18 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("my wifes back has been in spasm and she's lost a lot of weight without trying", [("weight_loss", "urgent")]),
         ("partner has had lumbar pain since Friday and now he can't feel his legs", [("both_legs", "emergency")]),
         ("mi chest a hurt mi from last night an mi back inna spasm", [("chest_pain", "emergency")]),  # patois
+        # session 33: a nineteenth blind suite's classes (spelling slips, regional English, ages in words)
+        ("my back has been in spazm and I wet mysefl last night", [("bladder_bowel", "emergency")]),
+        ("I had a car acident on tuesday and my back is agony", [("trauma", "emergency")]),
+        ("I have a fevor and my back is in spasm", [("fever", "urgent")]),
+        ("both legs are tinglng since the spasm", [("both_legs", "emergency")]),
+        ("she went to the loo on herself this morning, her back's been bad all week", [("bladder_bowel", "emergency")]),
+        ("I can hardly squeeze a few drops out since my back locked", [("urine_retention", "emergency")]),
+        ("an ache in my tummy which spreads through to my back came on all of a sudden", [("aaa", "emergency")]),
+        ("seventy-three years old, never had back pain until this week", [("age_onset", "urgent")]),
+        ("my age is 64 and this is my first back spasm", [("age_onset", "urgent")]),
+        # ... and real signs the review's first version hid
+        ("even though I'm 78 I'm very active, but this back pain began on Monday", [("age_onset", "urgent")]),
         # ... and real signs a first version of those fixes hid
         (
             "numb around my bum since Monday, the GP asked about fevers and I've had neither",
@@ -738,6 +750,20 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Back went while changing the baby's dirty nappies on the floor",
         "my back spasms so badly I can't finish a sentence without stopping to wince",
         "Since the spasm my back has a visible lean to one side",
+        # session 33: the nineteenth suite's look-alikes, in other words
+        "I'm 40 but my back makes me walk like I'm 90",
+        "my old spaniel is incontinent now and scrubbing the rugs has done my back in",
+        "I fell off the wagon at Christmas and my back has been stiff since the party",
+        "the interview was a total car crash and my back spasmed on the train home",
+        "I volunteer on a needle exchange bus and the lifting hurts my back",
+        "my backside went numb sitting through a long church service, fine when I got up, back stiff",
+        # ... a slip put right only towards a pattern word, never a prefix taken off: "afebrile" is not febrile
+        "acute back spasm, afebrile, no saddle anaesthesia, bladder fine",
+        # ... nor a short word of another language: the Urdu "dard" (pain) is not a DMARD
+        "kamar mein dard hai, back spasm since yesterday",
+        # ... nor a rare real word read as a sign ("chillis" is not chills), as a review found
+        "I grow chillis on the windowsill and bending to water them put my back out",
+        "even though I'm 48 I walk like I'm 90 with this back spasm",
         # ... and a blow told as a likeness
         "I feel like I've been hit by a bus, my back is in spasm",
         "my whole back feels as though it's been run over by a truck",

@@ -16,10 +16,10 @@ from components.language import (
 from components.red_flags import span_patterns
 
 
-def test_pipeline_is_built_once_with_sentences_lemmatizer_and_ruler() -> None:
+def test_pipeline_is_built_once_with_sentences_spelling_lemmatizer_and_ruler() -> None:
     nlp = build_pipeline()
     assert nlp is build_pipeline()
-    assert nlp.pipe_names == ["sentencizer", "lemmatizer", "lowercase_lemmas", "span_ruler"]
+    assert nlp.pipe_names == ["sentencizer", "spelling", "lemmatizer", "lowercase_lemmas", "span_ruler"]
 
 
 def test_default_patterns_dir_is_the_repos_data_patterns() -> None:
