@@ -22,7 +22,7 @@ from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_A
 from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
-# The first set, and eleven written later by other helpers who had not seen the project either.
+# The first set, and thirteen written later by other helpers who had not seen the project either.
 BLIND_SETS = tuple(
     ROOT / "tests" / "blind" / name
     for name in (
@@ -39,6 +39,7 @@ BLIND_SETS = tuple(
         "messages_eleventh.yml",
         "messages_twelfth.yml",
         "messages_thirteenth.yml",
+        "messages_fourteenth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"
@@ -121,10 +122,12 @@ def run(assistant: Assistant, messages: list[tuple[str, str]] | None = None) -> 
         text, expected = message
         sender = f"blind-{uuid.uuid4().hex[:12]}"
         replies = assistant.talk(sender, text)
-        screened = screened_first(assistant.tracker(sender))
+        tracker = assistant.tracker(sender)
+        screened = screened_first(tracker)
         if screened:
             replies = assistant.talk(sender, "no")
-        label = answer_label(replies, events_of_last_turn(assistant.tracker(sender)))
+            tracker = assistant.tracker(sender)
+        label = answer_label(replies, events_of_last_turn(tracker))
         return Outcome(text, expected, label, failure(replies), screened)
 
     return assistant.in_new_conversations(answer, messages or load_messages())

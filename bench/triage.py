@@ -48,6 +48,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_seventeenth.yml",
         "red_flags_eighteenth.yml",
         "red_flags_nineteenth.yml",
+        "red_flags_twentieth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
@@ -227,13 +228,14 @@ def run_vignette(assistant: Assistant, story: dict[str, Any]) -> Vignette:
 
 
 def run_vignettes(assistant: Assistant, paths: tuple[Path, ...] = VIGNETTE_SUITES) -> list[Vignette]:
-    """Every vignette in a conversation of its own; ids are named by their suite ("vignettes_second:urgent-03")."""
+    """Every vignette in a conversation of its own, CONVERSATIONS_AT_ONCE at a time; ids are named by their suite
+    ("vignettes_second:urgent-03")."""
     stories = [
         {**story, "id": f"{path.stem}:{story['id']}"}
         for path in paths
         for story in yaml.safe_load(path.read_text(encoding="utf-8"))["vignettes"]
     ]
-    return [run_vignette(assistant, story) for story in stories]
+    return assistant.in_new_conversations(lambda story: run_vignette(assistant, story), stories)
 
 
 def summary(first: list[FirstMessage], vignettes: list[Vignette]) -> dict[str, Any]:

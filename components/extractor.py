@@ -52,7 +52,7 @@ import components.spelling
 from components.durations import to_days, to_pain_level
 from components.encoder_weights import SHA256, weights_dir
 from components.language import DEFAULT_PATTERNS_DIR, MAX_CHARS, SPANS_KEY, pipeline_from_patterns, source_patterns
-from components.mentions import RED_FLAG_ROLES, considered_sentences, red_flag_mentions
+from components.mentions import RED_FLAG_ROLES, considered_sentences, needs_a_cue, red_flag_mentions
 from components.red_flag_similarity import CLEAR, NearFlag, Prototypes
 from components.red_flags import RED_FLAGS_FILE, clear_descriptions, load_red_flags
 from components.sentence_encoder import load_encoder
@@ -112,16 +112,19 @@ def _slot_entities(spans: list[Span]) -> list[dict[str, Any]]:
 
 
 def _trigger(span: Span) -> Span:
-    """The span without trailing punctuation or joining words, for quoting back to the user."""
+    """The span without trailing punctuation or joining words, for quoting back to the user; a bracket it opened
+    stays closed ("my mum (78)")."""
     while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in TRAILING_JOINERS):
+        if span[-1].text == ")" and "(" in span[:-1].text:
+            break
         span = span[:-1]
     return span
 
 
-def _red_flags(doc: Doc) -> list[dict[str, Any]]:
+def _red_flags(stated: list[Span]) -> list[dict[str, Any]]:
     """One red_flag entity per flag id: its first, longest stated match (neither negated nor blocked)."""
     flags: dict[str, dict[str, Any]] = {}
-    for span in red_flag_mentions(doc)[0]:
+    for span in stated:
         if span.id_ not in flags:
             trigger = _trigger(span)
             flags[span.id_] = _entity(
@@ -133,10 +136,21 @@ def _red_flags(doc: Doc) -> list[dict[str, Any]]:
     return list(flags.values())
 
 
+def rule_findings(doc: Doc) -> tuple[list[dict[str, Any]], NearFlag | None]:
+    """Rasa entity dicts for every pattern match in a doc from `build_pipeline`, in text order, and the flag of a
+    stated mention that still needs one of its cues ("I'm 70, is heat good for spasms?"), which gets the safety
+    question instead of a red_flag entity."""
+    stated = red_flag_mentions(doc)[0]
+    confirmed = [span for span in stated if not needs_a_cue(span)]
+    unconfirmed = next((span for span in stated if needs_a_cue(span)), None)
+    entities = _slot_entities(list(doc.spans[SPANS_KEY])) + _red_flags(confirmed)
+    near = NearFlag(unconfirmed.id_, 1.0, unconfirmed.sent.text) if unconfirmed is not None else None
+    return sorted(entities, key=lambda entity: (entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END])), near
+
+
 def find_entities(doc: Doc) -> list[dict[str, Any]]:
     """Rasa entity dicts for every pattern match in a doc from `build_pipeline`, in text order."""
-    entities = _slot_entities(list(doc.spans[SPANS_KEY])) + _red_flags(doc)
-    return sorted(entities, key=lambda entity: (entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]))
+    return rule_findings(doc)[0]
 
 
 def _ranked_first(message: Message, intent_name: str, confidence: float = 1.0) -> None:
@@ -342,11 +356,11 @@ class RuleEntityExtractor(GraphComponent, EntityExtractorMixin):
             text = message.get(TEXT) or ""
             try:
                 doc = self.nlp(text[:MAX_CHARS])
-                entities = find_entities(doc)
+                entities, unconfirmed = rule_findings(doc)
                 near = (
                     None
                     if any(e[ENTITY_ATTRIBUTE_TYPE] == RED_FLAG_ENTITY for e in entities)
-                    else self.near_flag(message, doc)
+                    else unconfirmed or self.near_flag(message, doc)
                 )
             except Exception:  # a rule failure must never take down the NLU pipeline
                 logger.exception("RuleEntityExtractor failed on a message; leaving it unchanged.")

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from components.language import SPANS_KEY
 from components.negation import FINE, JOINERS, denies_something, is_negated, negated_by_a_cue
 from components.red_flags import (
+    CONFIRMING,
     DISMISSER_LABELS,
     FIRM,
     NEVER_THE_PATIENTS,
@@ -24,6 +25,7 @@ from components.red_flags import (
     NOT_RED_FLAG_IN_ANY_SENTENCE,
     NOT_RED_FLAG_NEXT_TO,
     TIER_LABELS,
+    UNCONFIRMED,
     lexicon,
     load_red_flags,
 )
@@ -621,6 +623,17 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
         if span.label_ in RED_FLAG_ROLES:
             (dismissed if is_dismissed(span, blockers, unowned, written_for) else stated).append(span)
     return stated, dismissed
+
+
+def needs_a_cue(span: Span) -> bool:
+    """True for a mention of a flag with confirmed_by (an UNCONFIRMED match of the same words) in a message with
+    none of that flag's cues: "I'm 70, is heat good for a spasm?" does not tell whether the back pain is new."""
+    spans = span.doc.spans[SPANS_KEY]
+    twinned = any(
+        other.label_ == UNCONFIRMED and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
+        for other in spans
+    )
+    return twinned and not any(other.label_ == CONFIRMING and other.id_ == span.id_ for other in spans)
 
 
 def is_query(sentence: Span) -> bool:

@@ -23,6 +23,12 @@ NOT_RED_FLAG_NEXT_TO = "NOT_RED_FLAG_NEXT_TO"
 # A dismisser that explains a mention in any sentence of the same person ("I'm 70. | It flares up on and off").
 NOT_RED_FLAG_IN_ANY_SENTENCE = "NOT_RED_FLAG_IN_ANY_SENTENCE"
 DISMISSER_LABELS = frozenset({NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, NOT_RED_FLAG_IN_ANY_SENTENCE})  # a flag's look-alikes
+# Beside each match of a flag that has confirmed_by: a mention that needs one of those cues in the message to count.
+UNCONFIRMED = "UNCONFIRMED"
+# A cue of confirmed_by: where it is anywhere in the message, the flag's mentions count ("first time ever").
+CONFIRMING = "CONFIRMING"
+# Labels that mark something about a flag's mentions, and are neither a mention nor a look-alike.
+MARKER_LABELS = frozenset({FIRM, UNCONFIRMED, CONFIRMING})
 # The id of NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work.
 NEVER_THE_PATIENTS = "never_the_patients"
 OPERATORS = "?*+"
@@ -97,6 +103,8 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
     label NOT_RED_FLAG and the flag's id: a look-alike that dismisses that flag ("lost weight on purpose"); its
     `dismissed_next_to_by` templates get NOT_RED_FLAG_NEXT_TO, for a mention they touch ("soaked | with sweat"); its
     `dismissed_in_any_sentence_by` get NOT_RED_FLAG_IN_ANY_SENTENCE ("I'm 70. | It flares up on and off").
+    A flag with `confirmed_by` gets an UNCONFIRMED twin of each of its patterns, and its cues the label CONFIRMING:
+    its mention counts only beside a cue somewhere in the message ("I'm 70 | and it's the first time ever").
     The templates under not_red_flag get the label NOT_RED_FLAG: its `patterns` no id (a sign put on someone
     else, who may be the patient a message is written for), its `never_the_patients` the id NEVER_THE_PATIENTS
     (a pet's sign, or one seen at work).
@@ -111,9 +119,15 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
             raise ValueError(f"red flag {name!r}: unknown tier {tier!r}, not one of {', '.join(TIER_LABELS)}")
         if not flag.get("patterns"):
             raise ValueError(f"red flag {name!r} has no patterns")
+        cues = _list(flag.get("confirmed_by"), f"red flag {name!r}: confirmed_by")
         for template in flag["patterns"]:
             for pattern in _build(template, lexicons, name):
                 patterns.append({"label": TIER_LABELS[tier], "pattern": pattern, "id": name})
+                if cues:
+                    dismissers.append({"label": UNCONFIRMED, "pattern": pattern, "id": name})
+        for template in cues:
+            for pattern in _build(template, lexicons, f"{name} (confirmed_by)"):
+                dismissers.append({"label": CONFIRMING, "pattern": pattern, "id": name})
         for template in _list(flag.get("firm_patterns"), f"red flag {name!r}: firm_patterns"):
             for pattern in _build(template, lexicons, f"{name} (firm_patterns)"):
                 patterns.append({"label": TIER_LABELS[tier], "pattern": pattern, "id": name})

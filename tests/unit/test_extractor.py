@@ -21,6 +21,7 @@ from components.extractor import (
     NoRedFlagPatterns,
     RuleEntityExtractor,
     find_entities,
+    rule_findings,
 )
 from components.language import build_pipeline
 from tests.pipeline_config import EXTRACTOR, extractor_config, pipeline_entry
@@ -201,7 +202,7 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I did have breast cancer", [("cancer_history", "urgent")]),
         ("there's a hard ball under the skin by my spine", [("back_lump", "urgent")]),
         ("a bit of his spine sticks out now", [("back_lump", "urgent")]),
-        ("I have 62 years and my back went", [("age_onset", "urgent")]),
+        ("I have 62 years and my back went last week", [("age_onset", "urgent")]),
         ("I do injections of heroin", [("iv_drugs", "urgent")]),
         ("started metotrexate in the summer", [("immunosuppression", "urgent")]),
         # session 25: an eleventh blind suite's classes, in other words
@@ -438,6 +439,13 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             [("age_onset", "urgent")],
         ),
         ("the needle exchange nurse said to mention it as I inject, my back's in spasm", [("iv_drugs", "urgent")]),
+        # session 34: the twentieth suite's classes, in other words
+        ("history: PMH: prostate ca 2015, back pain for a week", [("cancer_history", "urgent")]),
+        ("back aching, meds: pred 10mg every morning, inhalers", [("steroids", "urgent")]),
+        ("I still put smack in my arm most weekends and my back is in agony", [("iv_drugs", "urgent")]),
+        ("Asking for my dad (81), his back started hurting last week, never had it before", [("age_onset", "urgent")]),
+        ("Seventy-two. First bad back of my life, since Tuesday.", [("age_onset", "urgent")]),
+        ("My abuela is 80 and it's the first time her back has ever hurt like this", [("age_onset", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -767,6 +775,10 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         # ... and a blow told as a likeness
         "I feel like I've been hit by a bus, my back is in spasm",
         "my whole back feels as though it's been run over by a truck",
+        # session 34: the twentieth suite's look-alikes, in other words
+        "my mate's joke had me laughing so hard I couldn't breathe, then my back twinged",
+        "I almost passed out with boredom in the meeting and my back stiffened up",
+        "I blacked out once when I was 12 after a jab, never again; now my back is sore from painting",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -979,13 +991,53 @@ def test_long_text_is_read_up_to_the_cap(extractor: RuleEntityExtractor) -> None
     assert max(entity["end"] for entity in late.get("entities")) <= components.extractor.MAX_CHARS
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a 70-year-old retired teacher. Is heat actually good for back muscle spasms?",
+        "IS IT ALRIGHT TO USE AN ELECTRIC HEAT PAD ON THE BACK FOR SPASMS. I AM 81",
+        "I have 62 years and my back went",
+        "For my mum, she's 75: is the menthol ointment gentle enough for her back?",
+    ],
+)
+def test_an_age_with_no_sign_of_new_pain_is_near_the_flag_not_stated(text: str) -> None:
+    found, near = rule_findings(build_pipeline()(text))
+    assert [entity for entity in found if entity["entity"] == "red_flag"] == []
+    assert near is not None and near.flag_id == "age_onset" and near.similarity == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 70 and I've never had back pain before",
+        "I'm 70, and this is the first time my back has gone",
+        "I'm 70 and my back started hurting a fortnight ago",
+        "I'm 70. Since Sunday my back has been in spasm.",
+        "I'm 16 and my back hurts",  # under 20, the age is the sign
+        "my son is 14, is heat good for his back?",
+    ],
+)
+def test_an_age_with_a_sign_of_new_pain_anywhere_in_the_message_is_stated(text: str) -> None:
+    found, near = rule_findings(build_pipeline()(text))
+    assert [entity["value"] for entity in found if entity["entity"] == "red_flag"] == ["age_onset"]
+    assert near is None
+
+
+def test_an_unconfirmed_age_asks_the_safety_question_about_it(extractor: RuleEntityExtractor) -> None:
+    [message] = extractor.process([classified("I'm 81, is a heat pad safe for back spasms?", "ask_heat_therapy")])
+    assert message.get("intent")["name"] == "possible_red_flag"
+    [near] = [entity for entity in message.get("entities") if entity["entity"] == "possible_red_flag"]
+    assert near["value"] == "age_onset"
+    assert not [entity for entity in message.get("entities") if entity["entity"] == "red_flag"]
+
+
 def test_a_failure_leaves_the_message_unchanged(
     extractor: RuleEntityExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(doc: object) -> list[dict[str, Any]]:
         raise ValueError("boom")
 
-    monkeypatch.setattr(components.extractor, "find_entities", broken)
+    monkeypatch.setattr(components.extractor, "rule_findings", broken)
     [message] = extractor.process([classified("I can't pee", "report_red_flag")])
     assert message.get("intent") == {"name": "report_red_flag", "confidence": 0.8}
     assert message.get("entities") is None

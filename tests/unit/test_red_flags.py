@@ -11,13 +11,16 @@ from spacy.language import Language
 
 from components.language import SPANS_KEY, pipeline_from_patterns
 from components.red_flags import (
+    CONFIRMING,
     DISMISSER_LABELS,
     FIRM,
+    MARKER_LABELS,
     NEVER_THE_PATIENTS,
     NOT_RED_FLAG,
     NOT_RED_FLAG_IN_ANY_SENTENCE,
     RED_FLAGS_FILE,
     TIER_LABELS,
+    UNCONFIRMED,
     RedFlag,
     clear_descriptions,
     lexicon,
@@ -281,7 +284,7 @@ def nlp() -> Language:
 def flags_in(nlp: Language, text: str) -> set[str]:
     """The ids of the red-flag matches in `text`, before negation or dismissers are applied."""
     doc = nlp(text)
-    return {span.id_ for span in doc.spans[SPANS_KEY] if span.label_ not in DISMISSER_LABELS}
+    return {span.id_ for span in doc.spans[SPANS_KEY] if span.label_ not in DISMISSER_LABELS | MARKER_LABELS}
 
 
 def test_the_file_is_the_repos_data_red_flags_yml() -> None:
@@ -304,7 +307,7 @@ def test_every_flag_has_patterns_with_its_id_and_tier_label() -> None:
     labels = {
         (pattern["id"], pattern["label"])
         for pattern in span_patterns()
-        if pattern["label"] not in DISMISSER_LABELS | {FIRM}
+        if pattern["label"] not in DISMISSER_LABELS | MARKER_LABELS
     }
     assert labels == {(flag, TIER_LABELS[tier]) for flag, tier in TIERS.items()}
 
@@ -431,6 +434,15 @@ def test_descriptions_and_dismissers(tmp_path: Path) -> None:
         {"label": NOT_RED_FLAG, "pattern": "my mum"},
         {"label": NOT_RED_FLAG, "pattern": "my dog", "id": NEVER_THE_PATIENTS},
     ]  # fmt: skip
+
+
+def test_a_flag_with_cues_twins_each_pattern_as_unconfirmed_and_labels_its_cues(tmp_path: Path) -> None:
+    path = write(tmp_path, FLAG.format(tier="urgent", patterns="[aged 70]") + "    confirmed_by: [first time]\n")
+    assert span_patterns(path) == [
+        {"label": "RED_FLAG_URGENT", "pattern": "aged 70", "id": "demo"},
+        {"label": UNCONFIRMED, "pattern": "aged 70", "id": "demo"},
+        {"label": CONFIRMING, "pattern": "first time", "id": "demo"},
+    ]
 
 
 def test_not_red_flag_may_be_a_bare_list_of_patterns(tmp_path: Path) -> None:
