@@ -141,10 +141,12 @@ def rule_findings(doc: Doc) -> tuple[list[dict[str, Any]], NearFlag | None]:
     stated mention that still needs one of its cues ("I'm 70, is heat good for spasms?"), which gets the safety
     question instead of a red_flag entity."""
     stated = red_flag_mentions(doc)[0]
-    confirmed = [span for span in stated if not needs_a_cue(span)]
-    unconfirmed = next((span for span in stated if needs_a_cue(span)), None)
+    confirmed: list[Span] = []
+    unconfirmed: list[Span] = []
+    for span in stated:
+        (unconfirmed if needs_a_cue(span) else confirmed).append(span)
     entities = _slot_entities(list(doc.spans[SPANS_KEY])) + _red_flags(confirmed)
-    near = NearFlag(unconfirmed.id_, 1.0, unconfirmed.sent.text) if unconfirmed is not None else None
+    near = NearFlag(unconfirmed[0].id_, 1.0, unconfirmed[0].sent.text) if unconfirmed else None
     return sorted(entities, key=lambda entity: (entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END])), near
 
 
