@@ -91,7 +91,7 @@ unit: setup  ## Unit tests only: no server fixture, no trained model
 
 test: train validate  ## The whole suite but the long runs: validation, unit, end-to-end, browser and story tests
 	@scripts/web-setup
-	python -m pytest tests -q -m "not slow"
+	python -m pytest tests -q -m "not slow" --durations=15
 	@$(MAKE) --no-print-directory stories
 
 test-all: train validate  ## `make test` plus the 500-message soak, the diary soak and a long live fuzz (before a release)

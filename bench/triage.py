@@ -49,6 +49,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_eighteenth.yml",
         "red_flags_nineteenth.yml",
         "red_flags_twentieth.yml",
+        "red_flags_twentyfirst.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -294,13 +294,23 @@ def not_the_patients(span: Span, written_for: frozenset[str]) -> bool:
 
 
 def is_a_third_party(token: Token) -> bool:
-    """A word for another person ("mum", "he"), or a word for kin that only "my" before it and a verb after it make
-    one: "me da can't pee", "our ma's been on steroids" (not "tell me da truth", "me da bum is numb")."""
-    return token.lower_ in lexicon("third_parties") or (
-        token.lower_ in lexicon("kin_after_my")
-        and 0 < token.i < len(token.doc) - 1
-        and token.nbor(-1).lower_ in lexicon("kin_possessives")
-        and token.nbor(1).lower_ in KIN_VERBS
+    """A word for another person ("mum", "he"), a word for kin that only "my" before it and a verb after it make
+    one: "me da can't pee", "our ma's been on steroids" (not "tell me da truth", "me da bum is numb"), or a child
+    told by size or order: "my little one has a fever"."""
+    return (
+        token.lower_ in lexicon("third_parties")
+        or (
+            token.lower_ in lexicon("kin_after_my")
+            and 0 < token.i < len(token.doc) - 1
+            and token.nbor(-1).lower_ in lexicon("kin_possessives")
+            and token.nbor(1).lower_ in KIN_VERBS
+        )
+        or (
+            token.lower_ in ("one", "ones")
+            and token.i >= 2
+            and token.nbor(-1).lower_ in lexicon("little_ones")
+            and token.nbor(-2).lower_ in lexicon("kin_possessives")
+        )
     )
 
 

@@ -104,9 +104,21 @@ class SpellingFixer:
         self.common = common_words()
         self.seen: set[int] = set()
 
+    @property
+    def targets(self) -> frozenset[str]:
+        """The pattern words a slip may be read as."""
+        return self._targets
+
+    @targets.setter
+    def targets(self, words: frozenset[str]) -> None:
+        self._targets = words
+        # A longer word is more than one slip from every target: a 2,000-letter "word" took seconds to expand.
+        self.longest_slip = max(map(len, words), default=0) + 1
+
     def correction(self, word: str) -> str | None:
         """The commonest pattern word one slip away from `word`, if `word` is rare enough to be a slip."""
-        if len(word) < MIN_LETTERS or not word.isalpha() or word in self.targets or word in self.common:
+        too_short_or_long = not MIN_LETTERS <= len(word) <= self.longest_slip
+        if too_short_or_long or not word.isalpha() or word in self.targets or word in self.common:
             return None
         if word.endswith("in") and f"{word}g" in self.targets:  # the commonest slip: "injectin", "bendin"
             return f"{word}g"

@@ -446,6 +446,12 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Asking for my dad (81), his back started hurting last week, never had it before", [("age_onset", "urgent")]),
         ("Seventy-two. First bad back of my life, since Tuesday.", [("age_onset", "urgent")]),
         ("My abuela is 80 and it's the first time her back has ever hurt like this", [("age_onset", "urgent")]),
+        # session 35: the twenty-first suite's classes, in other words
+        ("Lumbar spasm, c/o perianal paraesthesia since this morning", [("saddle_numbness", "emergency")]),
+        ("my daughter's back is bad and she's running a raging temperature tonight", [("fever", "urgent")]),
+        ("been on smack again, slamming it, and my back is killing me", [("iv_drugs", "urgent")]),
+        ("my back locked and then I weed and got totally soaked, couldn't stop it", [("bladder_bowel", "emergency")]),
+        ("got my free bus pass and it's the first time my back has ever gone like this", [("age_onset", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -779,6 +785,10 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "my mate's joke had me laughing so hard I couldn't breathe, then my back twinged",
         "I almost passed out with boredom in the meeting and my back stiffened up",
         "I blacked out once when I was 12 after a jab, never again; now my back is sore from painting",
+        # session 35: the twenty-first suite's look-alikes, in other words
+        "no perianal paraesthesia at all, just a stiff lower back",
+        "my husband had a raging temperature last month but he's fine now; my back went yesterday",
+        "our wee one has a high temperature so I've been up all night carrying her and my back's killing me",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -798,6 +808,7 @@ def test_no_red_flags(text: str) -> None:
         ("my husband has back pain and he can't pee", [("urine_retention", "emergency")]),
         ("my mammy's back went on Monday and she hasn't had a wee all day", [("urine_retention", "emergency")]),
         ("my brother injects and his back has been agony", [("iv_drugs", "urgent")]),
+        ("my little one has had back pain for a week and now she has a fever of 39", [("fever", "urgent")]),
         # their back pain told by what they go through: "in agony with", "complaining of"
         ("my partner is on methotrexate and he's been in agony with back spasms", [("immunosuppression", "urgent")]),
         ("my wife had a fever yesterday and she's complaining of back pain", [("fever", "urgent")]),

@@ -85,3 +85,16 @@ def test_common_words_hold_the_frequency_table_above_the_rare_line() -> None:
     assert "the" in common and "chillis" in common
     assert "sweling" not in common and "fevor" not in common
     assert common.log_frequency("the") > common.log_frequency("chillis") >= RARE
+
+
+def test_a_word_too_long_to_be_one_slip_from_any_target_is_never_expanded(
+    fixer: SpellingFixer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expanded: list[str] = []
+    monkeypatch.setattr("components.spelling.one_slip_away", lambda word: expanded.append(word) or set())
+    longest = max(map(len, TARGETS))
+    assert fixer.correction("s" * (longest + 2)) is None
+    assert fixer.correction("a" * 5000) is None
+    assert expanded == []
+    fixer.correction("s" * (longest + 1))  # one letter added to a target is still a slip
+    assert expanded == ["s" * (longest + 1)]
