@@ -493,6 +493,15 @@ def _explains(dismisser: Span, span: Span) -> bool:
     return not any(_splits(token) for token in span.doc[min(span.end, dismisser.end) : span.start])
 
 
+def has_a_twin(span: Span, label: str) -> bool:
+    """True when a match labelled `label` of the span's flag covers exactly the span's words (a FIRM or UNCONFIRMED
+    twin from components/red_flags.py)."""
+    return any(
+        other.label_ == label and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
+        for other in span.doc.spans[SPANS_KEY]
+    )
+
+
 def _explained_away(span: Span) -> bool:
     """True when a dismisser of the span's own flag reaches it in its sentence ("lost weight on a diet"), or
     right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), or from any sentence of the same
@@ -500,10 +509,9 @@ def _explained_away(span: Span) -> bool:
     dismisser ("pain at night and nothing eases it"; a cue of the sign's own, as in "couldn't pee | at the festival",
     does not); "got over it fine" stays one. A dismisser inside the mention ("born | in 1957") never explains
     it. A firm mention (a FIRM match of the same words: "my temperature is 39") is never explained away."""
-    spans = span.doc.spans[SPANS_KEY]
-    if any(other.label_ == FIRM and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
-           for other in spans):  # fmt: skip
+    if has_a_twin(span, FIRM):
         return False
+    spans = span.doc.spans[SPANS_KEY]
     return any(
         other.id_ == span.id_
         and not (span.start <= other.start and other.end <= span.end)  # "born in 1957" holds its own "in 1957"
@@ -638,12 +646,9 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
 def needs_a_cue(span: Span) -> bool:
     """True for a mention of a flag with confirmed_by (an UNCONFIRMED match of the same words) in a message with
     none of that flag's cues: "I'm 70, is heat good for a spasm?" does not tell whether the back pain is new."""
-    spans = span.doc.spans[SPANS_KEY]
-    twinned = any(
-        other.label_ == UNCONFIRMED and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
-        for other in spans
+    return has_a_twin(span, UNCONFIRMED) and not any(
+        other.label_ == CONFIRMING and other.id_ == span.id_ for other in span.doc.spans[SPANS_KEY]
     )
-    return twinned and not any(other.label_ == CONFIRMING and other.id_ == span.id_ for other in spans)
 
 
 def is_query(sentence: Span) -> bool:
