@@ -27,6 +27,7 @@ from actions.replies import (
 )
 from actions.triage import (
     EMERGENCY,
+    RED_FLAG_ACTION,
     RED_FLAG_INTENTS,
     TIER_SECTIONS,
     TIER_SLOT,
@@ -351,21 +352,41 @@ def outcome(tracker: Tracker) -> list[Reply]:
     ]
 
 
+def tier_advised_this_turn(tracker: Tracker, tier: str) -> bool:
+    """True when the red-flag answer gave this tier's advice since the latest message: the last tier it set in this
+    turn is this one (a yes to a checklist sets the tier too, but gives no advice of its own)."""
+    turn = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        turn.append(event)
+    advised, action = None, None
+    for event in reversed(turn):
+        if event.get("event") == "action":
+            action = event.get("name")
+        elif event.get("event") == "slot" and event.get("name") == TIER_SLOT and action == RED_FLAG_ACTION:
+            advised = event.get("value")
+    return advised == tier
+
+
 class ActionSymptomOutcome(Action):
-    """End the symptom check with its outcome, and keep its replies so the user can ask for them again."""
+    """End the symptom check with its outcome, and keep its replies so the user can ask for them again. An
+    outcome whose tier's advice was given a moment ago, in this same turn, is kept but not said twice."""
 
     def name(self) -> str:
         return "action_symptom_outcome"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         replies = outcome(tracker)
-        for reply in replies:
-            dispatcher.utter_message(**reply)
+        tier = reached_tier(tracker)
+        if not (tier and tier_advised_this_turn(tracker, tier)):
+            for reply in replies:
+                dispatcher.utter_message(**reply)
         pending = guidance().get(tracker.get_slot(PENDING_TOPIC_SLOT) or "")
-        if pending is not None and not reached_tier(tracker):  # emergency or urgent advice stands alone
+        if pending is not None and not tier:  # emergency or urgent advice stands alone
             dispatcher.utter_message(response="utter_topic_now", topic=pending.title.lower())
             dispatcher.utter_message(**section_reply(pending))
-        keep = [] if reached_tier(tracker) else offer_to_keep(dispatcher, tracker, tracker.get_slot("pain_level"))
+        keep = [] if tier else offer_to_keep(dispatcher, tracker, tracker.get_slot("pain_level"))
         cleared = [SlotSet(slot, None) for slot in (*YES_NO_SLOTS, PENDING_TOPIC_SLOT)]
         return [SlotSet(SUMMARY_SLOT, replies), *cleared, *keep]
 

@@ -28,6 +28,7 @@ TIERS = (EMERGENCY, URGENT)  # most urgent first
 TIER_SECTIONS = {EMERGENCY: "emergency_care", URGENT: "urgent_care"}
 TIER_SLOT, SAFETY_FLAG_SLOT, DEFERRED_INTENT_SLOT = "triage_tier", "safety_flag", "deferred_intent"
 SAFETY_QUESTION_ACTION = "action_safety_question"
+RED_FLAG_ACTION = "action_red_flag"
 # The safety flag slot's value while the safety question is the whole emergency checklist (screen_first).
 EMERGENCY_SCREEN = "emergency_checklist"
 # What the safety question interrupted: a symptom check, or the start of one.
@@ -121,7 +122,7 @@ class ActionRedFlag(Action):
     """Answer a red flag with its tier's advice only, naming what triggered it; the tier never goes down."""
 
     def name(self) -> str:
-        return "action_red_flag"
+        return RED_FLAG_ACTION
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         flags, confirmed = red_flags(tracker), confirmed_safety_flag(tracker)

@@ -41,6 +41,7 @@ BLIND_SETS = tuple(
         "messages_thirteenth.yml",
         "messages_fourteenth.yml",
         "messages_fifteenth.yml",
+        "messages_sixteenth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

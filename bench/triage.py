@@ -50,6 +50,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_nineteenth.yml",
         "red_flags_twentieth.yml",
         "red_flags_twentyfirst.yml",
+        "red_flags_twentysecond.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from components.flag_matches import flag_matches, look_alikes
 from components.language import SPANS_KEY
 from components.negation import FINE, JOINERS, denies_something, is_negated, negated_by_a_cue
 from components.red_flags import (
-    CONFIRMING,
     DISMISSER_LABELS,
     FIRM,
     NEVER_THE_PATIENTS,
@@ -41,7 +41,8 @@ HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just wondering", "i read that", "i 've read", "i read about",
     "i read on", "i read online", "i heard that", "i 've heard", "i was reading", "asked if", "asked me if",
     "asked whether", "worry if", "worried if", "concerned if", "i read something", "i heard something",
-    "i 've read something", "i 've heard something", "read somewhere", "heard somewhere",
+    "i 've read something", "i 've heard something", "read somewhere", "heard somewhere", "someone mentioned",
+    "somebody mentioned", "someone said", "somebody said", "people say", "people said",
 )  # fmt: skip
 ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
@@ -65,6 +66,11 @@ OWNED_AFTER_WORK = re.compile(
 )
 # the words before the denied signs that put them as someone's question
 ASKING = frozenset({"asked", "ask", "asks", "asking", "checked", "enquired", "inquired", "wanted"})
+# "RN here asking re my husband", "writing on behalf of my mum": the message is written for that person
+ASKING_FOR = frozenset({"asking", "writing", "enquiring", "inquiring", "messaging", "query", "querying", "posting"})
+ABOUT_SOMEONE = frozenset({"re", "about", "for", "regarding", "on"})
+ASKED_FOR_FILLERS = frozenset({"behalf", "of", "my", "our", "me"})
+ASKED_FOR_REACH = 4  # words after "asking re": "on behalf of my mother"
 SHORT_DENIAL = 4  # words: "I haven't fallen" denies; "I did not expect numb legs from a spasm" tells
 # "should I worry about chest pain?" asks in general: an "I" of a modal is no sign told of oneself
 MODALS = frozenset({"should", "do", "would", "will", "must", "might", "need", "shall", "may"})
@@ -85,6 +91,8 @@ SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a cla
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
 # "is numbness in the legs a warning sign" asks, with or without its "?"; so does "is it dangerous if ..."
 SERIOUSNESS = frozenset({"warning", "emergency", "dangerous", "serious", "worry", "worrying", "urgent", "concerning"})
+SIGN_WORDS = frozenset({"sign", "flag", "symptom"})  # "is it a bad sign if ...", "is it a red flag if ..."
+IF_WITHIN = 6  # words: "is it a warning sign if" opens a question; an "if" further on belongs to what is told
 ASKED_AT_THE_END = 4  # words: "is X a warning sign" asks; "is this serious, both legs have gone numb" tells
 # "is this/that serious?" asks about what the speaker has: the sign is theirs
 DEMONSTRATIVES = frozenset({"it", "this", "that"})
@@ -161,8 +169,9 @@ SPOKEN_OF_IN_GENERAL = re.compile(
 # "mine hurts too" is the speaker's; "husband has had lumbar spasm" his
 BACK_WORDS = frozenset({"back", "spine", "backache", "lumbago", "lumbar", "mine"})
 BACK_TROUBLE = frozenset(
-    {"pain", "pains", "spasm", "spasms", "ache", "aches", "problem", "problems", "trouble", "injury"}
-)
+    {"pain", "pains", "spasm", "spasms", "ache", "aches", "problem", "problems", "trouble", "injury", "catch"}
+)  # "catch": Indian English, "my father is having back catch"
+BACK_MUSCLES = frozenset({"muscle", "muscles"})  # between a back word and its trouble: "back muscle spasm"
 SPEAKERS_BACK = frozenset({"my", "me", "ma", "mine"})
 OTHERS_BACK = frozenset({"his", "her", "their"})
 POSSESSIVE_S = frozenset({"'s", "s"})
@@ -172,10 +181,11 @@ BAD = frozenset({"bad", "sore", "stiff", "dodgy", "painful", "aching", "achy", "
 # Words between a possessive and "back": "my lower back", "her bad upper back".
 QUALIFIERS = BAD | {"lower", "upper", "middle", "mid", "low", "poor", "whole", "left", "right", "old"}
 GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treating", "cure"})  # "tips for back pain"
-# "he's in agony with back spasms", "she's complaining of back pain", "off work with a bad back": someone's own
+# "he's in agony with back spasms", "she's complaining of back pain", "off work with a bad back", "in bed with back
+# spasms": someone's own
 SUFFERING = frozenset(
     {"agony", "complaining", "suffering", "struggling", "moaning", "laid", "up", "crippled", "bedbound", "bedridden",
-     "plagued", "off", "down", "poorly", "stuck", "bad"}
+     "plagued", "off", "down", "poorly", "stuck", "bad", "bed"}
 )  # fmt: skip
 OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
 SELF = "self"
@@ -297,6 +307,8 @@ def is_a_third_party(token: Token) -> bool:
     """A word for another person ("mum", "he"), a word for kin that only "my" before it and a verb after it make
     one: "me da can't pee", "our ma's been on steroids" (not "tell me da truth", "me da bum is numb"), or a child
     told by size or order: "my little one has a fever"."""
+    if introduces_the_speaker(token):
+        return False
     return (
         token.lower_ in lexicon("third_parties")
         or (
@@ -312,6 +324,11 @@ def is_a_third_party(token: Token) -> bool:
             and token.nbor(-2).lower_ in lexicon("kin_possessives")
         )
     )
+
+
+def introduces_the_speaker(token: Token) -> bool:
+    """ "Auntie here, 68 years old", "Mum here": the word opening its sentence before "here" is the speaker."""
+    return token.i == token.sent.start and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "here"
 
 
 def _names_a_person(token: Token) -> bool:
@@ -335,8 +352,11 @@ def _owner(token: Token) -> str | None:
             return token.doc[index - 1].lower_  # "my mum's back"
         if word.lower_.endswith("s") and word.lower_[:-1] in lexicon("third_parties"):
             return word.lower_[:-1]  # "my husbands back", the apostrophe left out
-    before = token.doc[max(sentence_start, token.i - OWNER_WINDOW) : token.i]
-    following = token.doc[token.i + 1 : token.i + 2]
+    before = _words_before(token)
+    after = token.i + 1
+    while after < token.sent.end and token.doc[after].lower_ in BACK_MUSCLES:
+        after += 1
+    following = token.doc[after : after + 1]
     troubled = bool(following and following[0].lower_ in BACK_TROUBLE) or bool(before and before[-1].lower_ in BAD)
     generic = bool(before) and before[-1].lower_ in GENERIC_BEFORE
     if not troubled or (generic and not (len(before) >= 2 and before[-2].lower_ in SUFFERING)):
@@ -349,14 +369,48 @@ def _owner(token: Token) -> str | None:
     return None
 
 
+def _words_before(token: Token) -> list[Token]:
+    """Up to OWNER_WINDOW words before the token in its sentence, read back over a bracketed aside: "my son (26)
+    has been in bed with back spasms" (a bracket left unclosed is read as it stands)."""
+    words: list[Token] = []
+    depth = 0
+    for word in reversed(token.doc[token.sent.start : token.i]):
+        if word.text == ")":
+            depth += 1
+        elif word.text == "(" and depth:
+            depth -= 1
+        elif not depth:
+            words.append(word)
+        if len(words) == OWNER_WINDOW:
+            break
+    if depth:
+        return list(token.doc[max(token.sent.start, token.i - OWNER_WINDOW) : token.i])
+    return words[::-1]
+
+
 def patients(doc: Doc) -> frozenset[str]:
     """The other people whose back pain a message tells of, when it tells of no pain of the speaker's ("my mum's
     back is in spasm and her chest hurts"): the message is written for them, and the signs it puts on them are
     the patient's. Empty when the speaker's back is told of ("my mum had cancer and now my back hurts") or
     nobody's."""
     owners = {SELF if token.lower_ == "mine" else _owner(token) for token in doc if token.lower_ in BACK_WORDS}
+    owners |= set(asked_for(doc))
     owners.discard(None)
     return frozenset() if SELF in owners else frozenset(owners)
+
+
+def asked_for(doc: Doc) -> list[str]:
+    """The people a message says it asks about: "RN here asking re my husband", "Nurse asking about my dad 70M",
+    "writing on behalf of my mother" (not "asking for a friend")."""
+    people = []
+    for token in doc[:-1]:
+        if token.lower_ not in ASKING_FOR or token.nbor(1).lower_ not in ABOUT_SOMEONE:
+            continue
+        words = doc[token.i + 2 : token.i + 2 + ASKED_FOR_REACH]
+        person = next((word for word in words if word.lower_ not in ASKED_FOR_FILLERS), None)
+        if person is not None and is_a_third_party(person) and person.lower_ not in PRONOUNS:
+            people.append(person.lower_)
+    return people
 
 
 def asks_if_normal(words: list[str]) -> bool:
@@ -396,9 +450,10 @@ def asked_in_general(sentence: Span) -> bool:
     elliptic = words[0] in ELLIPTIC_OPENERS and bool(TELLING_AFTER_ELLIPSIS & set(words[1:2]))
     if asks_if_normal(words) or (elliptic and not GERUND.match("".join(words[2:3]))):
         return False
-    # "is it true that X is an emergency?" asks about X in general, as "is X an emergency?" and "is it dangerous
-    # if X" do; "is it bad that both legs are numb" and "is this serious, ..." tell
-    asks_if_dangerous = bool(SERIOUSNESS & set(words[2:3])) and words[3:4] == ["if"]
+    # "is it true that X is an emergency?" asks about X in general, as "is X an emergency?", "is it dangerous if X"
+    # and "is it a bad sign if X" do; "is it bad that both legs are numb" and "is this serious, ..." tell
+    before_if = words[2 : words.index("if", 2)] if "if" in words[2:IF_WITHIN] else []
+    asks_if_dangerous = bool(before_if) and bool((SERIOUSNESS | SIGN_WORDS) & set(before_if))
     asks_about_a_sign = words[0] in AUXILIARY_OPENERS and (
         not DEMONSTRATIVES & set(words[1:2]) or words[2:3] == ["true"] or asks_if_dangerous
     )
@@ -429,10 +484,7 @@ def owned_in_the_next_sentence(span: Span) -> bool:
     if owning is None or denied or HEDGING & set(words):
         return False
     # another person ("it happened to my nan"), or a look-alike of the sign ("I had one in 2005")
-    explained = any(
-        other.id_ == span.id_ and other.label_ in DISMISSER_LABELS and other.sent == reply
-        for other in span.doc.spans[SPANS_KEY]
-    )
+    explained = any(other.sent == reply for other in look_alikes(span))
     said = plain[: owning.end()].split()
     return not (explained or DENIALS & set(said) or any(_names_a_person(token) for token in reply))
 
@@ -496,10 +548,7 @@ def _explains(dismisser: Span, span: Span) -> bool:
 def has_a_twin(span: Span, label: str) -> bool:
     """True when a match labelled `label` of the span's flag covers exactly the span's words (a FIRM or UNCONFIRMED
     twin from components/red_flags.py)."""
-    return any(
-        other.label_ == label and other.id_ == span.id_ and (other.start, other.end) == (span.start, span.end)
-        for other in span.doc.spans[SPANS_KEY]
-    )
+    return (label, span.id_, span.start, span.end) in flag_matches(span.doc).words
 
 
 def _explained_away(span: Span) -> bool:
@@ -511,13 +560,11 @@ def _explained_away(span: Span) -> bool:
     it. A firm mention (a FIRM match of the same words: "my temperature is 39") is never explained away."""
     if has_a_twin(span, FIRM):
         return False
-    spans = span.doc.spans[SPANS_KEY]
     return any(
-        other.id_ == span.id_
-        and not (span.start <= other.start and other.end <= span.end)  # "born in 1957" holds its own "in 1957"
+        not (span.start <= other.start and other.end <= span.end)  # "born in 1957" holds its own "in 1957"
         and _reaches(other, span)
         and not negated_by_a_cue(other, from_token=span.end if other.start >= span.start else 0)
-        for other in spans
+        for other in look_alikes(span)
     )
 
 
@@ -646,9 +693,7 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
 def needs_a_cue(span: Span) -> bool:
     """True for a mention of a flag with confirmed_by (an UNCONFIRMED match of the same words) in a message with
     none of that flag's cues: "I'm 70, is heat good for a spasm?" does not tell whether the back pain is new."""
-    return has_a_twin(span, UNCONFIRMED) and not any(
-        other.label_ == CONFIRMING and other.id_ == span.id_ for other in span.doc.spans[SPANS_KEY]
-    )
+    return has_a_twin(span, UNCONFIRMED) and span.id_ not in flag_matches(span.doc).confirmed
 
 
 def is_query(sentence: Span) -> bool:

@@ -194,6 +194,16 @@ def test_a_typed_yes_to_the_emergency_question_gets_the_emergency_advice(assista
     assert assistant.tracker(sender)["slots"]["triage_tier"] == "emergency"
 
 
+def test_an_urgent_sign_told_after_the_emergency_question_gets_its_advice_once(
+    assistant: Assistant, sender: str
+) -> None:
+    assistant.talk(sender, "my back has hurt for 3 days")
+    assistant.talk(sender, "no")  # to the emergency question
+    text = answered(assistant.talk(sender, "I've also had a high fever and the shivers since yesterday"))
+    assert text.count(guidance()["urgent_care"].answer.strip()) == 1
+    assert assistant.tracker(sender)["slots"]["triage_tier"] == "urgent"
+
+
 def test_thanks_is_no_answer_and_goodbye_ends_the_check(assistant: Assistant, sender: str) -> None:
     assistant.talk(sender, "is a back spasm something serious?")
     thanked = answered(assistant.talk(sender, "ok thanks"))

@@ -452,6 +452,27 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("been on smack again, slamming it, and my back is killing me", [("iv_drugs", "urgent")]),
         ("my back locked and then I weed and got totally soaked, couldn't stop it", [("bladder_bowel", "emergency")]),
         ("got my free bus pass and it's the first time my back has ever gone like this", [("age_onset", "urgent")]),
+        # session 36: the twenty-second suite's classes, in other words
+        ("my waist don catch me since Monday and I no fit control my bowels again", [("bladder_bowel", "emergency")]),
+        (
+            "my grandad wets his lungi at night without knowing, and his back is in spasm",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "I dashed for the toilet but just didn't make it, first time ever, back still tight",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("Post-op nurse, LBP x4/7, now bilat lower limb numbness", [("both_legs", "emergency")]),
+        ("since Sunday my calves on both sides feel numb and my back is in spasm", [("both_legs", "emergency")]),
+        ("my back dey pain me and my bodi dey hot since yesterday", [("fever", "urgent")]),
+        ("I've been on Omnacortil 10mg for two years and now my back has gone", [("steroids", "urgent")]),
+        ("Physio here asking about my mum: LBP with spasm, hx Ca breast 2015", [("cancer_history", "urgent")]),
+        ("My mother is having back muscle pain and she has become very thin lately", [("weight_loss", "urgent")]),
+        ("my back's gone and both legs feel like they are made of lead", [("both_legs", "emergency")]),
+        (
+            "My dad (81) has been laid up with back pain all week and now he can't feel his legs",
+            [("both_legs", "emergency")],
+        ),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -789,6 +810,14 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "no perianal paraesthesia at all, just a stiff lower back",
         "my husband had a raging temperature last month but he's fine now; my back went yesterday",
         "our wee one has a high temperature so I've been up all night carrying her and my back's killing me",
+        # session 36: the twenty-second suite's look-alikes, in other words
+        "Is it a bad sign if your legs go numb with a spasm? Mine are fine, just curious",
+        "Is it a red flag if back pain is worse at night? I sleep fine",
+        "somebody said chest pain can come with it; I've none of that, just a stiff back",
+        "my cat's hind legs are weak and lifting her basket hurt my back",
+        "I passed out when I was 15, but that was years ago; my back twinged today",
+        "my aunty get cancer before, but my own back is just stiff from cleaning",
+        "dropped half a stone on a strict diet since New Year, now my back's in spasm",
     ],
 )
 def test_no_red_flags(text: str) -> None:

@@ -14,6 +14,7 @@ from actions.diary import KEEP_CHOICES
 from actions.knowledge import bullets, guidance, red_flag_lists
 from actions.replies import section_reply
 from actions.symptom_check import (
+    SUMMARY_SLOT,
     ActionAskEmergencySigns,
     ActionAskNotImproving,
     ActionAskRecurring,
@@ -23,6 +24,7 @@ from actions.symptom_check import (
     ActionSymptomOutcome,
     ValidateSymptomCheckForm,
     format_duration,
+    outcome,
 )
 from tests.unit.said import responses, sent
 
@@ -404,6 +406,32 @@ def test_emergency_or_urgent_advice_stands_alone_without_the_kept_topic(dispatch
         events = ActionSymptomOutcome().run(dispatcher, tracker(slots), {})
         assert sent(dispatcher) == [{"response": f"utter_tier_lead_{tier}"}, section_reply(guidance()[f"{tier}_care"])]
         assert SlotSet("pending_topic", None) in events
+
+
+def test_a_tier_advised_in_this_very_turn_is_not_said_twice(dispatcher: CollectingDispatcher) -> None:
+    """An urgent sign told once the emergency question was answered: the red-flag answer gave the advice, so
+    the check that ends in the same turn keeps it as its summary without saying it again. A tier advised in
+    an earlier turn, reached by a yes to a checklist, or a higher tier reached since, is said."""
+    slots = {**CALM, "emergency_signs": False, "triage_tier": "urgent"}
+    user = {"event": "user", "text": "I've had a fever with it"}
+    red_flag = {"event": "action", "name": "action_red_flag"}
+    form = {"event": "action", "name": "symptom_check_form"}
+    advised = {"event": "slot", "name": "triage_tier", "value": "urgent"}
+    turns = (
+        ([user, red_flag, advised, form], False),
+        ([red_flag, advised, user, form], True),  # advised in an earlier turn
+        ([user, form, advised], True),  # a yes to the urgent checklist sets the tier but advises nothing
+    )
+    for events, said_again in turns:
+        dispatcher.messages.clear()
+        turn = Tracker("user", slots, {}, events, False, None, {"name": "symptom_check_form"}, "symptom_check_form")
+        kept = ActionSymptomOutcome().run(dispatcher, turn, {})
+        assert bool(dispatcher.messages) is said_again
+        assert SlotSet(SUMMARY_SLOT, outcome(turn)) in kept
+    dispatcher.messages.clear()
+    higher = Tracker("user", {**slots, "emergency_signs": True}, {}, [user, red_flag, advised], False, None, None, "")
+    ActionSymptomOutcome().run(dispatcher, higher, {})
+    assert sent(dispatcher)[0] == {"response": "utter_tier_lead_emergency"}
 
 
 @pytest.mark.parametrize("slot", ["emergency_signs", "urgent_signs", "recurring", "not_improving"])
