@@ -347,9 +347,10 @@ def test_a_look_alike_matches_a_dismisser_of_its_flag(nlp: Language, text: str, 
 def test_a_dismisser_shares_the_sentence_of_the_flag_it_dismisses(nlp: Language) -> None:
     doc = nlp("I've lost a stone on Slimming World and I'm dead pleased. I'm 60.")
     [loss] = [span for span in doc.spans[SPANS_KEY] if span.id_ == "weight_loss" and span.label_ != NOT_RED_FLAG]
-    [diet] = [span for span in doc.spans[SPANS_KEY] if span.id_ == "weight_loss" and span.label_ == NOT_RED_FLAG]
-    assert (loss.text, diet.text) == ("lost a stone", "Slimming World")
-    assert loss.sent == diet.sent
+    diets = [span for span in doc.spans[SPANS_KEY] if span.id_ == "weight_loss" and span.label_ == NOT_RED_FLAG]
+    assert loss.text == "lost a stone"
+    assert {"Slimming World", "on Slimming"} <= {diet.text for diet in diets}  # a diet brand; on a diet
+    assert all(diet.sent == loss.sent for diet in diets)
     assert not [span for span in doc.spans[SPANS_KEY] if span.label_ == NOT_RED_FLAG and span.id_ == "age_onset"]
 
 
