@@ -51,6 +51,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentieth.yml",
         "red_flags_twentyfirst.yml",
         "red_flags_twentysecond.yml",
+        "red_flags_twentythird.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -12,6 +12,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from components.anchored_matcher import FACTORY as ANCHORED_SPAN_RULER
 from components.red_flags import RED_FLAGS_FILE, span_patterns
 from components.spelling import SpellingFixer, pattern_words
 
@@ -87,7 +88,8 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     patterns.
 
     A span ruler (not an entity ruler) keeps overlapping matches in `doc.spans[SPANS_KEY]`,
-    so a red flag is never hidden by a longer, overlapping match.
+    so a red flag is never hidden by a longer, overlapping match. It tries each token pattern only on messages
+    holding a word the pattern needs (components/anchored_matcher.py).
     """
     nlp = spacy.blank("en")
     add_upper_case_exceptions(nlp)
@@ -96,7 +98,8 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("lowercase_lemmas")
     ruler = nlp.add_pipe(
-        "span_ruler",
+        ANCHORED_SPAN_RULER,
+        name="span_ruler",
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
     )
     nlp.initialize()

@@ -370,8 +370,9 @@ def _owner(token: Token) -> str | None:
 
 
 def _words_before(token: Token) -> list[Token]:
-    """Up to OWNER_WINDOW words before the token in its sentence, read back over a bracketed aside: "my son (26)
-    has been in bed with back spasms" (a bracket left unclosed is read as it stands)."""
+    """Up to OWNER_WINDOW words before the token in its sentence, read back over a bracketed aside and commas: "my son
+    (26) has been in bed with back spasms", "my husband, 69, has had a back spasm" (a bracket left unclosed is read
+    as it stands)."""
     words: list[Token] = []
     depth = 0
     for word in reversed(token.doc[token.sent.start : token.i]):
@@ -379,7 +380,7 @@ def _words_before(token: Token) -> list[Token]:
             depth += 1
         elif word.text == "(" and depth:
             depth -= 1
-        elif not depth:
+        elif not depth and word.text != ",":
             words.append(word)
         if len(words) == OWNER_WINDOW:
             break

@@ -473,6 +473,19 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "My dad (81) has been laid up with back pain all week and now he can't feel his legs",
             [("both_legs", "emergency")],
         ),
+        # session 37: the twenty-third suite's misses, in other words
+        ("my waist dey pain me and I no fit control my toilet since morning", [("bladder_bowel", "emergency")]),
+        ("back spasm, and the wee is just leaking out by itself", [("bladder_bowel", "emergency")]),
+        ("since my back went, my two legs are not strong anymore", [("both_legs", "emergency")]),
+        ("lower back in spasm, both legs feel like cotton when I stand", [("both_legs", "emergency")]),
+        ("my backside and the parts in between have gone tingly since the spasm", [("saddle_numbness", "emergency")]),
+        ("back aching and I've thinned down a lot this year for no reason", [("weight_loss", "urgent")]),
+        ("the pain is more in the night time, rest is not reducing it", [("night_pain", "urgent")]),
+        ("my back's got a new bulge halfway down it", [("back_lump", "urgent")]),
+        (
+            "My mother, 72, has had a back spasm since gardening and now she has chest pain and can't catch her breath",
+            [("age_onset", "urgent"), ("chest_pain", "emergency")],
+        ),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -818,6 +831,8 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I passed out when I was 15, but that was years ago; my back twinged today",
         "my aunty get cancer before, but my own back is just stiff from cleaning",
         "dropped half a stone on a strict diet since New Year, now my back's in spasm",
+        # session 37: the twenty-third suite's look-alike, in other words
+        "I'm 70, my back has been bad since I was in my forties, is there a new cream I could try?",
     ],
 )
 def test_no_red_flags(text: str) -> None:
