@@ -29,7 +29,7 @@ def token_words(spec: dict[str, Any], attr: str) -> frozenset[str] | None:
     value = spec.get(attr)
     if isinstance(value, str):
         words = [value]
-    elif isinstance(value, dict) and list(value) == ["IN"]:
+    elif isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(word, str) for word in value["IN"]):
         words = value["IN"]
     else:
         return None
@@ -103,9 +103,11 @@ class AnchoredSpanRuler(SpanRuler):
 
 
 # No `from __future__ import annotations` here: spaCy validates factory signatures at runtime.
-@Language.factory(FACTORY)
+@Language.factory(FACTORY, assigns=["doc.spans"])
 def make_anchored_span_ruler(
     nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str, validate: bool
 ) -> AnchoredSpanRuler:
-    """A span ruler keeping its matches in doc.spans[spans_key]."""
-    return AnchoredSpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr, validate=validate)
+    """A span ruler keeping its matches in doc.spans[spans_key], replacing any there (as spaCy's span_ruler does)."""
+    return AnchoredSpanRuler(
+        nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr, validate=validate, overwrite=True
+    )

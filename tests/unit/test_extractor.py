@@ -833,6 +833,9 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "dropped half a stone on a strict diet since New Year, now my back's in spasm",
         # session 37: the twenty-third suite's look-alike, in other words
         "I'm 70, my back has been bad since I was in my forties, is there a new cream I could try?",
+        # ... and what the first rules for them caught (found in review)
+        "I can barely hold the toilet rail to get up, my back is in spasm",
+        "they said my discs are thinning and it locked up for no reason",
     ],
 )
 def test_no_red_flags(text: str) -> None:
