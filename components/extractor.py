@@ -112,8 +112,10 @@ def _slot_entities(spans: list[Span]) -> list[dict[str, Any]]:
 
 
 def _trigger(span: Span) -> Span:
-    """The span without trailing punctuation or joining words, for quoting back to the user; a bracket it opened
-    stays closed ("my mum (78)")."""
+    """The span without punctuation opening it (", 69" of "my husband, 69,") or trailing punctuation or joining
+    words, for quoting back to the user; a bracket it opened stays closed ("my mum (78)")."""
+    while len(span) > 1 and span[0].is_punct and span[0].text != "(":
+        span = span[1:]
     while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in TRAILING_JOINERS):
         if span[-1].text == ")" and "(" in span[:-1].text:
             break

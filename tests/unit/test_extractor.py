@@ -938,6 +938,12 @@ def test_red_flag_text_is_the_users_words_without_trailing_joiners() -> None:
     assert [entity["text"] for entity in entities("I'm 17, and I Can't Pee")] == ["I'm 17", "Can't Pee"]
     said = [entity["text"] for entity in entities("Collapsed this morning, in agony") if entity["entity"] == "red_flag"]
     assert said == ["Collapsed"]
+    # no comma opening it either: an age told between commas
+    text = "My husband, 69, has had a back spasm since Friday and now has pain in the middle of his chest"
+    assert [entity["text"] for entity in entities(text) if entity["entity"] == "red_flag"] == [
+        "69",
+        "pain in the middle of his chest",
+    ]
 
 
 def test_each_flag_is_reported_once() -> None:
