@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.diary import ask_due_checkin
 from actions.knowledge import section_for_intent
-from actions.own_pain import needs_emergency_screen, wants_own_pain_assessed
+from actions.own_pain import may_start_symptom_check, needs_emergency_screen, wants_own_pain_assessed
+from actions.own_pain_words import tells_own_pain_now
 from actions.replies import (
     FIRST_TOPICS,
     PRODUCT_SECTION,
@@ -38,6 +39,20 @@ class ActionGreet(Action):
         events = disclaim_once(dispatcher, tracker)
         offer_topics(dispatcher, tracker, {"response": "utter_what_to_ask"}, FIRST_TOPICS)
         return events + ask_due_checkin(tracker)
+
+
+class ActionSayGoodbye(Action):
+    """Say goodbye; but one's own pain, there now, taken for a goodbye ("back gone again 😭 cant get up"), starts the
+    symptom check instead: nobody in pain is waved off."""
+
+    def name(self) -> str:
+        return "action_say_goodbye"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tells_own_pain_now(tracker.latest_message.get("text") or "") and may_start_symptom_check(tracker):
+            return [FollowupAction("action_start_symptom_check")]
+        dispatcher.utter_message(response="utter_goodbye")
+        return []
 
 
 class ActionShowHelp(Action):

@@ -52,6 +52,7 @@ PAIN_DETAILS = {"body_part", "duration", "pain_level"}
 QUESTION_WORDS = {
     "what", "whats", "how", "why", "when", "where", "which", "who", "is", "are", "does", "do", "can", "could",
     "should", "would", "will", "am", "any", "anything",
+    "wot", "wat", "wht", "wut", "wots", "wats", "hw", "hows",  # texting spellings: "wot brings on a spasm"
 }
 # fmt: on
 

@@ -43,6 +43,7 @@ BLIND_SETS = tuple(
         "messages_fifteenth.yml",
         "messages_sixteenth.yml",
         "messages_seventeenth.yml",
+        "messages_eighteenth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"
@@ -55,7 +56,7 @@ LABEL_OF_ACTION = {
     "action_greet": "chitchat",
     "action_show_help": "chitchat",
     "utter_chitchat": "chitchat",
-    "utter_goodbye": "chitchat",
+    "action_say_goodbye": "chitchat",
     "utter_you_are_welcome": "chitchat",
     "utter_iamabot": "chitchat",
     # a bare "ok" or "no thanks" answered with small talk ("Good. What else would you like to know?")
@@ -95,6 +96,8 @@ def answer_label(replies: list[dict[str, Any]], events: list[dict[str, Any]]) ->
     sections = guidance()
     answered = [section_id for section_id in TOPICS if sections[section_id].answer in text]
     actions = [event["name"] for event in events if event.get("event") == "action"]
+    if "action_say_goodbye" in actions and "action_start_symptom_check" in actions:
+        actions.remove("action_say_goodbye")  # one's own pain taken for a goodbye starts the symptom check
     for action in actions:
         if action in LABEL_OF_ACTION:
             return LABEL_OF_ACTION[action]

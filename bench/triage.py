@@ -52,6 +52,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentyfirst.yml",
         "red_flags_twentysecond.yml",
         "red_flags_twentythird.yml",
+        "red_flags_twentyfourth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

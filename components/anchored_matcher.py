@@ -1,6 +1,6 @@
 """A span ruler whose token patterns are tried only on messages holding a word each pattern needs.
 
-spaCy's Matcher tries every pattern at every token: with some 3,400 red-flag patterns that was a fifth of the Rasa
+spaCy's Matcher tries every pattern at every token: with some 3,600 red-flag patterns that was a fifth of the Rasa
 server's time per message. Most patterns have a token they cannot match without (no "?" or "*"), given as a word or
 a list of words (LOWER or LEMMA). Patterns that share that "anchor" go into one small Matcher, run only when the
 message holds one of its words; the few patterns without one run on every message. The spans are the same as the

@@ -18,6 +18,8 @@ from components.spelling import SpellingFixer, pattern_words
 
 DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 SPANS_KEY = "rules"
+# The red-flag span ruler's settings, spaCy's own or the anchored one (tests compare the two).
+SPAN_RULER_CONFIG = {"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True}
 MAX_CHARS = 5000  # the rules read this much of a message: a 100 KB message kept the scan busy for minutes
 LEMMA_PIPES = ("spelling", "lemmatizer", "lowercase_lemmas")
 DROPPED_G = re.compile(r"\b([A-Za-z]{2,}in)'(?=[\s.,!?;:)]|$)")  # "wettin' masel", "roastin' one minute"
@@ -100,7 +102,7 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
     ruler = nlp.add_pipe(
         ANCHORED_SPAN_RULER,
         name="span_ruler",
-        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
+        config=SPAN_RULER_CONFIG,
     )
     nlp.initialize()
     nlp.tokenizer = with_dropped_gs_restored(nlp)

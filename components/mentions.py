@@ -50,7 +50,12 @@ DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
     "i have not had any", "not that i have", "none here", "not me",
 )  # fmt: skip
-DENIED_OPENINGS = ("i have not", "i do not", "i did not", "i am not", "i 'm not", "i m not", "i have never")
+DENIED_OPENINGS = (
+    "i have not", "i do not", "i did not", "i am not", "i 'm not", "i m not", "i have never", "i 've never",
+    "i ve never", "i 've not", "i never",
+)  # fmt: skip
+# the words a denial may add to the sign it names: "I've never had cancer", "I haven't got any chest pain"
+DENIAL_FILLERS = frozenset({"had", "got", "have", "been", "any", "a", "an", "the", "ever", "actually", "personally"})
 # "The physio asked about chest pain or breathing problems and I've had neither": the signs denied after them
 DENIED_AFTER = re.compile(
     r"(?:^|[,;-]|\b(?:and|but)) (?:i |i 've |ive |i have |i 've had |ive had |i have had |i had |had |have )?"
@@ -87,6 +92,7 @@ PREAMBLES = (
     ("quick", "question"),
 )  # fmt: skip
 NORMAL_FOR = frozenset({"to", "for", "that", "if"})  # "is it normal to ...", "... for my legs to ...", "... that ..."
+DASHES = frozenset({"-", "–", "—", "--"})
 SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a clause after a question: "..., also ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
 # "is numbness in the legs a warning sign" asks, with or without its "?"; so does "is it dangerous if ..."
@@ -177,9 +183,14 @@ OTHERS_BACK = frozenset({"his", "her", "their"})
 POSSESSIVE_S = frozenset({"'s", "s"})
 PLACE_PREPOSITIONS = frozenset({"at", "to", "from", "after", "during", "in", "for", "on"})  # "at my kid's match"
 PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "they", "them", "their"})
+# "know what a back spasm feels like", "how a back spasm starts": a back asked about in general, nobody's
+ASKING_IN_GENERAL = frozenset({"what", "how"})
+INDEFINITE = frozenset({"a", "an"})
+# someone told by age after "my": "My 16yo asked me why I keep getting back spasms"
+AGE_AS_A_NOUN = re.compile(r"^\d{1,2}(?:yo|yr|yrs|yro)$")
 BAD = frozenset({"bad", "sore", "stiff", "dodgy", "painful", "aching", "achy", "hurting", "injured"})  # "a bad back"
-# Words between a possessive and "back": "my lower back", "her bad upper back".
-QUALIFIERS = BAD | {"lower", "upper", "middle", "mid", "low", "poor", "whole", "left", "right", "old"}
+# Words between a possessive and "back": "my lower back", "her bad upper back", "my own back".
+QUALIFIERS = BAD | {"lower", "upper", "middle", "mid", "low", "poor", "whole", "left", "right", "old", "own"}
 GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treating", "cure"})  # "tips for back pain"
 # "he's in agony with back spasms", "she's complaining of back pain", "off work with a bad back", "in bed with back
 # spasms": someone's own
@@ -187,7 +198,9 @@ SUFFERING = frozenset(
     {"agony", "complaining", "suffering", "struggling", "moaning", "laid", "up", "crippled", "bedbound", "bedridden",
      "plagued", "off", "down", "poorly", "stuck", "bad", "bed"}
 )  # fmt: skip
-OWNER_WINDOW = 6  # words read back from "back pain" for who has it: "he'd been moaning about a back spasm"
+# words read back from "back pain" for who has it: "he'd been moaning about a back spasm", "Mum's 79, never had a bad
+# back"
+OWNER_WINDOW = 8
 SELF = "self"
 WE = frozenset({"me", "i", "myself"})  # "me and my wife"
 KIN_VERBS = frozenset(
@@ -306,7 +319,7 @@ def not_the_patients(span: Span, written_for: frozenset[str]) -> bool:
 def is_a_third_party(token: Token) -> bool:
     """A word for another person ("mum", "he"), a word for kin that only "my" before it and a verb after it make
     one: "me da can't pee", "our ma's been on steroids" (not "tell me da truth", "me da bum is numb"), or a child
-    told by size or order: "my little one has a fever"."""
+    told by size, order or age: "my little one has a fever", "my 16yo asked me"."""
     if introduces_the_speaker(token):
         return False
     return (
@@ -316,6 +329,13 @@ def is_a_third_party(token: Token) -> bool:
             and 0 < token.i < len(token.doc) - 1
             and token.nbor(-1).lower_ in lexicon("kin_possessives")
             and token.nbor(1).lower_ in KIN_VERBS
+        )
+        or (
+            bool(AGE_AS_A_NOUN.match(token.lower_))
+            and 0 < token.i < len(token.doc) - 1
+            and token.nbor(-1).lower_ in lexicon("kin_possessives")
+            and token.nbor(1).lower_ not in lexicon("and")  # "my 16yo and I both have back spasms": theirs too
+            and not is_a_third_party(token.nbor(1))  # "my 15yo daughter": the daughter is the person
         )
         or (
             token.lower_ in ("one", "ones")
@@ -362,6 +382,8 @@ def _owner(token: Token) -> str | None:
     if not troubled or (generic and not (len(before) >= 2 and before[-2].lower_ in SUFFERING)):
         return None
     for word in reversed(before):
+        if word.lower_ in ASKING_IN_GENERAL and word.i + 1 < token.i and word.nbor(1).lower_ in INDEFINITE:
+            return None  # "I just want to know what a back spasm feels like"
         if word.lower_.replace("'", "") in FIRST_PERSON:
             return SELF
         if _names_a_person(word):
@@ -425,10 +447,27 @@ def asks_if_normal(words: list[str]) -> bool:
     )
 
 
-def clause_of(span: Span) -> Span:
-    """The part of the span's sentence from the last "also", "plus" or "btw" before it: "what stretches help a
-    spasm also havent been able to pee since yesterday" tells, though the sentence opens with a question."""
+def question_of(span: Span) -> Span:
+    """The span's sentence, or its part after a dash that opens a question before the span, read as a sentence of its
+    own when the words before the dash name no back and no person: "Physio student revising cauda equina - what
+    exactly is saddle anaesthesia?" (not "back locked since monday - why are both legs numb now??")."""
     sentence = span.sent
+    dashes = [token.i for token in span.doc[sentence.start : span.start] if token.text in DASHES]
+    opens = [at for at in dashes if at + 1 < span.start and span.doc[at + 1].lower_ in QUESTION_OPENERS]
+    if not opens or _names_a_back_or_a_person(span.doc[sentence.start : opens[-1]]):
+        return sentence
+    return span.doc[opens[-1] + 1 : sentence.end]
+
+
+def _names_a_back_or_a_person(words: Span) -> bool:
+    return any(word.lower_ in BACK_WORDS or is_first_person(word) or is_a_third_party(word) for word in words)
+
+
+def clause_of(span: Span) -> Span:
+    """The part of the span's sentence (or question: `question_of`) from the last "also", "plus" or "btw" before it:
+    "what stretches help a spasm also havent been able to pee since yesterday" tells, though the sentence opens with
+    a question."""
+    sentence = question_of(span)
     starts = [token.i for token in span.doc[sentence.start : span.start] if token.lower_ in SIDE_REMARKS]
     return span.doc[starts[-1] : sentence.end] if starts else sentence
 
@@ -612,8 +651,9 @@ def tells_of_oneself(sentence: Span) -> bool:
 
 
 def denied_in_the_next_sentence(span: Span) -> bool:
-    """A sign asked about in general, then denied in a few words: "Should I worry about chest pain with back pain?
-    I don't have any, just wondering", "Does a bad fall mean I need an X-ray? I haven't fallen"."""
+    """A sign asked about in general, then denied in a few words, or in words that only name the sign again: "Should I
+    worry about chest pain with back pain? I don't have any, just wondering", "Does a bad fall mean I need an X-ray? I
+    haven't fallen", "Is it important to mention a history of cancer? I've never had cancer"."""
     sentence = span.sent
     if not sentence.text.rstrip().endswith("?") or sentence.end >= len(span.doc) or tells_of_oneself(sentence):
         return False
@@ -626,9 +666,12 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     words = " ".join(clause)
     sign_words = {token.lemma_ for token in span if not token.is_stop and token.is_alpha}
     names_the_sign = bool(sign_words & {token.lemma_ for token in reply[: len(clause)]})
-    return words in DENIED_NEXT or (
-        len(clause) <= SHORT_DENIAL and words.startswith(DENIED_OPENINGS) and names_the_sign
-    )
+    opening = next((opening for opening in DENIED_OPENINGS if f"{words} ".startswith(f"{opening} ")), None)
+    if opening is None or not names_the_sign:
+        return words in DENIED_NEXT
+    rest = reply[len(opening.split()) : len(clause)]
+    only_the_sign = all(token.lower_ in DENIAL_FILLERS or token.lemma_ in sign_words for token in rest)
+    return len(clause) <= SHORT_DENIAL or only_the_sign
 
 
 def _has_phrase(tokens: Span, phrases: tuple[str, ...]) -> bool:
@@ -663,7 +706,7 @@ def is_dismissed(
         or _blocked(span, unowned)
         or someone_elses
         or (
-            asked_in_general(span.sent)
+            asked_in_general(question_of(span))
             and asked_in_general(clause_of(span))
             and not pinned_to_a_day(span)
             and not owned_in_the_next_sentence(span)

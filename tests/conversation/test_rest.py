@@ -148,6 +148,27 @@ def test_emoji_sent_alone_and_criticism_get_their_own_reply(
     assert "outside what I know" not in text
 
 
+@pytest.mark.parametrize(
+    ("message", "reply"),
+    [
+        ("Bonjour à tous", "Hi, I'm Backspasm Assistant."),
+        ("Hallo zusammen", "Hi, I'm Backspasm Assistant."),
+        ("muchas gracias amigo", "You're welcome."),
+        ("obrigado!", "You're welcome."),
+    ],
+)
+def test_a_greeting_or_thanks_in_another_language_gets_its_own_reply(
+    assistant: Assistant, sender: str, message: str, reply: str
+) -> None:
+    assert reply in answered(assistant.talk(sender, message))
+
+
+def test_one_s_own_pain_is_never_waved_off_as_a_goodbye(assistant: Assistant, sender: str) -> None:
+    text = answered(assistant.talk(sender, "back gone again 😭 cant get up"))
+    assert "Come back any time" not in text
+    assert "A few quick questions" in text
+
+
 def test_a_red_flag_deep_inside_an_over_long_message_still_gets_the_emergency_advice(
     assistant: Assistant, sender: str
 ) -> None:

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import ActionAnswerTopic, ActionGreet, ActionShowHelp
+from actions.answers import ActionAnswerTopic, ActionGreet, ActionSayGoodbye, ActionShowHelp
 from actions.knowledge import guidance
 from actions.own_pain_words import tells_own_pain, tells_own_pain_and_asks_whether_to_worry
 from actions.replies import TOPICS, section_reply, topic_buttons
@@ -126,6 +126,26 @@ def message_tracker(text: str, intent: str, entities: list[dict[str, Any]], **sl
     ranking = [{"name": intent, "confidence": 0.7}, {"name": "ask_cold_therapy", "confidence": 0.2}]
     latest = {"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": entities}
     return Tracker("user", slots, latest, [], False, None, {}, "action_listen")
+
+
+@pytest.mark.parametrize(
+    ("text", "starts_the_check"),
+    [
+        ("back gone again 😭 cant get up", True),  # one's own pain, taken for a goodbye (session 38)
+        ("my back's killing me, bye", True),
+        ("bye for now", False),
+        ("back's loads better, ta, see you", False),
+        ("my back went last month but it's fine now, bye", False),  # over: a goodbye
+    ],
+)
+def test_goodbye_waves_off_nobody_in_pain(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], text: str, starts_the_check: bool
+) -> None:
+    events = ActionSayGoodbye().run(dispatcher, message_tracker(text, "goodbye", []), domain)
+    if starts_the_check:
+        assert (events, dispatcher.messages) == ([FollowupAction("action_start_symptom_check")], [])
+    else:
+        assert (events, responses(dispatcher)) == ([], ["utter_goodbye"])
 
 
 def test_a_near_red_flag_gets_one_safety_question_and_keeps_what_was_asked(
@@ -252,6 +272,8 @@ def test_an_unsure_description_of_one_s_own_pain_starts_the_symptom_check(
     assert ActionGuideSearch().run(dispatcher, statement, domain) == [FollowupAction("action_start_symptom_check")]
     question = message_tracker("what helps a lower back spasm?", "nlu_fallback", [place])
     assert ActionGuideSearch().run(dispatcher, question, domain) != [FollowupAction("action_start_symptom_check")]
+    texted = message_tracker("wot brings on a back spasm mate", "nlu_fallback", [place])  # a question, texted
+    assert ActionGuideSearch().run(dispatcher, texted, domain) != [FollowupAction("action_start_symptom_check")]
 
 
 def test_describing_a_near_sign_again_after_the_safety_question_is_a_yes(

@@ -9,7 +9,14 @@ import yaml
 from spacy.language import Language
 
 from components.anchored_matcher import AnchoredMatcher, AnchoredSpanRuler, anchor_of
-from components.language import LEMMA_PIPES, SPANS_KEY, build_pipeline, pipeline_from_patterns, source_patterns
+from components.language import (
+    LEMMA_PIPES,
+    SPAN_RULER_CONFIG,
+    SPANS_KEY,
+    build_pipeline,
+    pipeline_from_patterns,
+    source_patterns,
+)
 
 BLIND = Path(__file__).resolve().parents[1] / "blind"
 EVERY_NTH_TEXT = 8  # an eighth of the first messages keeps this test to seconds
@@ -28,9 +35,7 @@ def first_messages() -> list[str]:
 def stock() -> Language:
     """The same pipeline with spaCy's own span ruler."""
     nlp = pipeline_from_patterns(source_patterns())
-    ruler = nlp.replace_pipe(
-        "span_ruler", "span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True}
-    )
+    ruler = nlp.replace_pipe("span_ruler", "span_ruler", config=SPAN_RULER_CONFIG)
     with nlp.select_pipes(disable=list(LEMMA_PIPES)):
         ruler.add_patterns(source_patterns())
     return nlp

@@ -486,6 +486,32 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "My mother, 72, has had a back spasm since gardening and now she has chest pain and can't catch her breath",
             [("age_onset", "urgent"), ("chest_pain", "emergency")],
         ),
+        # session 38: the twenty-fourth suite's misses, in other words
+        (
+            "he's stood at the urinal ages and just can't get started, his back's in spasm",
+            [("urine_retention", "emergency")],
+        ),
+        ("back went and my bum and the inner thighs went to sleep on the loo", [("saddle_numbness", "emergency")]),
+        ("my nan tumbled down a whole flight of stairs, her spine is in spasm", [("trauma", "emergency")]),
+        ("he bounced off every step on the way down and his back is agony", [("trauma", "emergency")]),
+        ("back spasms, and an unexplained wt loss of 5 kg since summer", [("weight_loss", "urgent")]),
+        ("Grandad's 81, never once had a sore back in his life, now it keeps seizing up", [("age_onset", "urgent")]),
+        # ... and signs that the first rules for them hid (found in review)
+        ("back locked since monday - why are both legs numb now??", [("both_legs", "emergency")]),
+        (
+            "My husband doesn't know if the back spasm is serious, but he's wet himself twice today",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "Had to drive her to A&E at 3am, back spasm so bad she couldn't stand and she's wet herself",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("I fell off the roof, just bruises, back in spasm", [("trauma", "emergency")]),
+        ("I had a car crash a year ago and another one an hour ago, back in agony", [("trauma", "emergency")]),
+        (
+            "My 16yo and I both have back spasms and I've lost 2 stone without trying",
+            [("age_onset", "urgent"), ("weight_loss", "urgent")],
+        ),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -836,6 +862,13 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         # ... and what the first rules for them caught (found in review)
         "I can barely hold the toilet rail to get up, my back is in spasm",
         "they said my discs are thinning and it locked up for no reason",
+        # session 38: the twenty-fourth suite's look-alikes, in other words
+        "Nursing student cramming for finals - what does saddle numbness mean? My back is stiff from the desk",
+        "Is it worth mentioning a history of cancer to the GP with back pain? I've never had cancer, just wondering",
+        "My 17yo keeps teasing me about my back spasms 😂 I'm 45 and it's a regular thing since I was 30.",
+        # ... and what the first rules for them caught (found in review)
+        "my knees crack on every step and my back is stiff",
+        "I went down the whole flight of stairs to answer the door and my back seized",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -889,6 +922,8 @@ def test_signs_of_the_person_with_the_back_pain_count_when_someone_writes_for_th
         # nobody's back pain: "back" alone names nobody's
         "my sister came back from hospital with a fever",
         "a friend with a kidney transplant swears by heat for back pain",
+        # session 38: "my own back" is the speaker's, however far back the other person is named
+        "My cousin injects heroin and we're all worried about him, though this one's about my own back spasm",
     ],
 )
 def test_signs_of_someone_else_stay_theirs_when_the_back_pain_is_the_speakers_or_nobodys(text: str) -> None:
@@ -1062,6 +1097,8 @@ def test_long_text_is_read_up_to_the_cap(extractor: RuleEntityExtractor) -> None
         "IS IT ALRIGHT TO USE AN ELECTRIC HEAT PAD ON THE BACK FOR SPASMS. I AM 81",
         "I have 62 years and my back went",
         "For my mum, she's 75: is the menthol ointment gentle enough for her back?",
+        # "what a back spasm feels like" is asked in general: the I before it does not own it (session 38)
+        "Grandpa is in his seventies and says his back is a bit tight. I only want to know what a back spasm is like.",
     ],
 )
 def test_an_age_with_no_sign_of_new_pain_is_near_the_flag_not_stated(text: str) -> None:
@@ -1079,6 +1116,7 @@ def test_an_age_with_no_sign_of_new_pain_is_near_the_flag_not_stated(text: str) 
         "I'm 70. Since Sunday my back has been in spasm.",
         "I'm 16 and my back hurts",  # under 20, the age is the sign
         "my son is 14, is heat good for his back?",
+        "My 13yo son has started getting back spasms, never had them before",  # "13yo" tells his age (session 38)
     ],
 )
 def test_an_age_with_a_sign_of_new_pain_anywhere_in_the_message_is_stated(text: str) -> None:
