@@ -44,6 +44,7 @@ BLIND_SETS = tuple(
         "messages_sixteenth.yml",
         "messages_seventeenth.yml",
         "messages_eighteenth.yml",
+        "messages_nineteenth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -53,6 +53,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentysecond.yml",
         "red_flags_twentythird.yml",
         "red_flags_twentyfourth.yml",
+        "red_flags_twentyfifth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -165,11 +165,15 @@ def _ranked_first(message: Message, intent_name: str, confidence: float = 1.0) -
     message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
 
 
-def best_intent_without_red_flag(message: Message, fallback_threshold: float) -> tuple[str, float]:
+def best_intent_without_red_flag(
+    message: Message, fallback_threshold: float, retrieval_intent: str
+) -> tuple[str, float]:
     """The classifier's best other intent given that the rules found no red flag.
 
     Its confidence is conditioned on "not a red flag" (divided by 1 - P(report_red_flag)); below
-    the fallback threshold the answer is nlu_fallback, so the assistant searches the guide.
+    the fallback threshold the answer is nlu_fallback, so the assistant searches the guide. Never the
+    retrieval intent: its selector ran before this component, so it has no answer, and a message read
+    as a red flag wants more than small talk.
     """
     ranking = message.get(INTENT_RANKING_KEY) or []
     flag_confidence = next(
@@ -178,7 +182,7 @@ def best_intent_without_red_flag(message: Message, fallback_threshold: float) ->
     others = [
         entry
         for entry in ranking
-        if entry.get(INTENT_NAME_KEY) not in (RED_FLAG_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME)
+        if entry.get(INTENT_NAME_KEY) not in (RED_FLAG_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME, retrieval_intent)
     ]
     if others and flag_confidence < 1.0:
         confidence = others[0][PREDICTED_CONFIDENCE_KEY] / (1.0 - flag_confidence)
@@ -188,7 +192,11 @@ def best_intent_without_red_flag(message: Message, fallback_threshold: float) ->
 
 
 def override_intent(
-    message: Message, entities: list[dict[str, Any]], near: NearFlag | None, fallback_threshold: float
+    message: Message,
+    entities: list[dict[str, Any]],
+    near: NearFlag | None,
+    fallback_threshold: float,
+    retrieval_intent: str,
 ) -> None:
     """A red flag forces report_red_flag; a near one possible_red_flag; a predicted report_red_flag
     without either falls to the next intent."""
@@ -197,7 +205,7 @@ def override_intent(
     elif near is not None:
         _ranked_first(message, POSSIBLE_RED_FLAG, near.similarity)
     elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == RED_FLAG_INTENT:
-        _ranked_first(message, *best_intent_without_red_flag(message, fallback_threshold))
+        _ranked_first(message, *best_intent_without_red_flag(message, fallback_threshold, retrieval_intent))
 
 
 def near_flag_entity(near: NearFlag, text: str) -> dict[str, Any]:
@@ -223,8 +231,9 @@ class MissingSetting(RasaException):
 
 # Settings config.yml must give: `fallback_threshold`, the FallbackClassifier's (an anchor there), for a
 # demoted red-flag intent; `similarity_threshold`, how close a sentence must come to a red flag to get the
-# safety question.
-REQUIRED_SETTINGS = ("fallback_threshold", "similarity_threshold")
+# safety question; `retrieval_intent`, the chit-chat selector's (an anchor there), which a demoted red-flag
+# intent never falls to.
+REQUIRED_SETTINGS = ("fallback_threshold", "similarity_threshold", "retrieval_intent")
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
@@ -265,6 +274,7 @@ class RuleEntityExtractor(GraphComponent, EntityExtractorMixin):
             raise MissingSetting(f"{EXTRACTOR_NAME} needs {', '.join(missing)} in its config.yml entry.")
         self.fallback_threshold = float(config["fallback_threshold"])
         self.similarity_threshold = float(config["similarity_threshold"])
+        self.retrieval_intent = str(config["retrieval_intent"])
         self.patterns, self.prototypes = patterns, prototypes
         self.nlp = pipeline_from_patterns(patterns)
 
@@ -372,5 +382,5 @@ class RuleEntityExtractor(GraphComponent, EntityExtractorMixin):
             if near is not None:
                 entities.append(near_flag_entity(near, text))
             message.set(ENTITIES, [*(message.get(ENTITIES) or []), *entities], add_to_output=True)
-            override_intent(message, entities, near, self.fallback_threshold)
+            override_intent(message, entities, near, self.fallback_threshold, self.retrieval_intent)
         return messages

@@ -723,14 +723,24 @@ def is_dismissed(
 def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
     """The red-flag matches of a doc from the shared pipeline, split into (stated, dismissed).
 
-    Both lists are in text order, longest match first at each start.
+    Both lists are in text order, longest match first at each start. A match inside a negated match of the same
+    flag is negated with it: "no numbness, weakness or pins and needles in either leg" denies "either leg".
     """
     blockers, unowned, written_for = about_someone_else(doc), nobodys(doc), patients(doc)
     stated: list[Span] = []
     dismissed: list[Span] = []
+    negated: list[Span] = []
     for span in sorted(doc.spans[SPANS_KEY], key=lambda span: (span.start, -len(span))):
         if span.label_ in RED_FLAG_ROLES:
-            (dismissed if is_dismissed(span, blockers, unowned, written_for) else stated).append(span)
+            inside_negated = any(
+                other.id_ == span.id_ and other.start <= span.start and span.end <= other.end for other in negated
+            )
+            if inside_negated or is_negated(span):
+                negated.append(span)
+            if inside_negated or is_dismissed(span, blockers, unowned, written_for):
+                dismissed.append(span)
+            else:
+                stated.append(span)
     return stated, dismissed
 
 

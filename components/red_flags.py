@@ -211,6 +211,8 @@ def _token(word: str, lexicons: Lexicons) -> dict:
     if word == NUMBER:
         token["LIKE_NUM"] = True
     elif "|" in word:
+        if NUMBER in word.split("|"):
+            raise ValueError(f"{NUMBER} cannot be one of several choices: write a template with it and one without")
         values: list[str] = []
         for part in word.split("|"):
             values.extend(_words(part[1:], lexicons) if part.startswith("$") else [part])

@@ -496,6 +496,41 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("he bounced off every step on the way down and his back is agony", [("trauma", "emergency")]),
         ("back spasms, and an unexplained wt loss of 5 kg since summer", [("weight_loss", "urgent")]),
         ("Grandad's 81, never once had a sore back in his life, now it keeps seizing up", [("age_onset", "urgent")]),
+        # session 39: the twenty-fifth suite's misses, in other words
+        ("back's in spasm and my son checked my temp, it read 38.9", [("fever", "urgent")]),
+        ("back spasms and I feel proper hot and shivery tonight", [("fever", "urgent")]),
+        ("my back seized and my wee keeps refusing to come", [("urine_retention", "emergency")]),
+        ("I'm 4 kg less since August and my back keeps going into spasm", [("weight_loss", "urgent")]),
+        ("dropped from 12 stone to 10 since summer without dieting, and my back aches", [("weight_loss", "urgent")]),
+        (
+            "Seventy-two years old, worked on the docks all my life and never a bad back till this week",
+            [("age_onset", "urgent")],
+        ),
+        ("there's a swelling at the side of my spine that's come up this month", [("back_lump", "urgent")]),
+        ("when I lay down the ache in my back just gets worse", [("night_pain", "urgent")]),
+        ("even lying perfectly still the pain is unbearable", [("night_pain", "urgent")]),
+        ("my papa back dey pain am well well and now the pain don reach im chest", [("chest_pain", "emergency")]),
+        # ... and signs that the first rules for them hid (found in review)
+        ("I had a hot water bottle on my back all night and the thermometer says 39.2C", [("fever", "urgent")]),
+        ("I inject heroin into my veins and I'm diabetic so on insulin as well", [("iv_drugs", "urgent")]),
+        (
+            "Is it normal to leak urine with a back spasm? Mine's not a leak, more a dribble I can't stop",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "My back's been fine for 10 years then yesterday it went and this morning I lost control of my bladder",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "sharp chest pain and can't breathe since this morning, had it before and it turned out to be anxiety",
+            [("chest_pain", "emergency")],
+        ),
+        ("I'm 68, I play golf every summer and never had a bad back till last week", [("age_onset", "urgent")]),
+        ("screaming agony wakes me up every night, lower back and into my hip", [("night_pain", "urgent")]),
+        (
+            "Lost a stone and a half in 6 weeks without trying, which is weird as I normally gain weight so easily",
+            [("weight_loss", "urgent")],
+        ),
         # ... and signs that the first rules for them hid (found in review)
         ("back locked since monday - why are both legs numb now??", [("both_legs", "emergency")]),
         (
@@ -869,6 +904,18 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         # ... and what the first rules for them caught (found in review)
         "my knees crack on every step and my back is stiff",
         "I went down the whole flight of stairs to answer the door and my back seized",
+        # session 39: the twenty-fifth suite's look-alikes, in other words
+        "no numbness, tingling or weakness in either leg, just a sore back",
+        "the neighbours' noise is what keeps me up at night, my back only hurts when I lift",
+        "My dad is 75 and every winter he gets a stiff back from clearing snow. Why does that happen?",
+        # ... and what the first rules for them caught (found in review)
+        "I'm 66, my back goes into spasm every 6 weeks or so, physio helps",
+        "the car's temp said 38 on the way to work and my back is stiff from the drive",
+        "pushed the car to get it started and felt my back go",
+        "the water is refusing to come out of the tap and I put my back out fixing it",
+        "I've been lifting 20 kg less in the gym since my back went",
+        "When I lie down my heartburn gets worse, my back is just stiff",
+        "Even lying flat it's agony to roll over, but once I'm up and moving it loosens off",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -1063,6 +1110,23 @@ def test_report_red_flag_without_a_flag_falls_to_a_clear_runner_up(extractor: Ru
     assert [intent["name"] for intent in message.get("intent_ranking")][:2] == ["describe_pain", "report_red_flag"]
 
 
+def test_report_red_flag_without_a_flag_never_falls_to_chitchat(extractor: RuleEntityExtractor) -> None:
+    # The chit-chat selector ran before the extractor, so chitchat here would have no answer (it was an
+    # error reply in the CI of 6be510e, for "My da died of cancer ... The back went lifting the coal").
+    message = classified("My da died of cancer. The back went lifting the coal.", "report_red_flag", 0.5)
+    message.set(
+        "intent_ranking",
+        [
+            {"name": "report_red_flag", "confidence": 0.5},
+            {"name": "chitchat", "confidence": 0.35},
+            {"name": "describe_pain", "confidence": 0.3},
+        ],
+    )
+    extractor.process([message])
+    assert message.get("intent")["name"] == "describe_pain"
+    assert message.get("intent")["confidence"] == pytest.approx(0.3 / 0.5)
+
+
 def test_other_intents_are_kept_and_entities_appended(extractor: RuleEntityExtractor) -> None:
     message = classified("my neck hurts, 4/10", "describe_pain")
     message.set("entities", [{"entity": "other", "value": "x", "start": 0, "end": 2}])
@@ -1145,10 +1209,12 @@ def test_a_failure_leaves_the_message_unchanged(
     assert message.get("entities") is None
 
 
-def test_config_yml_gives_the_thresholds_and_the_fallback_one_is_the_fallback_classifier_s() -> None:
+def test_config_yml_gives_the_settings_and_the_anchored_ones_are_their_components_own() -> None:
     settings = pipeline_entry(EXTRACTOR)
-    assert all(isinstance(settings[name], float) for name in REQUIRED_SETTINGS)
+    assert all(isinstance(settings[name], float) for name in ("fallback_threshold", "similarity_threshold"))
     assert settings["fallback_threshold"] == pipeline_entry("FallbackClassifier")["threshold"]
+    selector = pipeline_entry("components.chitchat_selector.ChitchatSelector")
+    assert settings["retrieval_intent"] == selector["retrieval_intent"]
     assert not set(REQUIRED_SETTINGS) & set(RuleEntityExtractor.get_default_config())
 
 

@@ -496,6 +496,7 @@ def test_the_notation(tmp_path: Path) -> None:
         ("urgent", "[]", "has no patterns"),
         ("urgent", "[$digits|legs]", "'digits' is a regex"),
         ("urgent", "[$cannot legs]", "holds phrasings"),
+        ("urgent", "[a|NUMBER legs]", "NUMBER cannot be one of several choices"),
     ],
 )
 def test_a_broken_file_raises_a_clear_value_error(tmp_path: Path, tier: str, patterns: str, message: str) -> None:
