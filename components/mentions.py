@@ -737,7 +737,8 @@ def red_flag_mentions(doc: Doc) -> tuple[list[Span], list[Span]]:
             )
             if inside_negated or is_negated(span):
                 negated.append(span)
-            if inside_negated or is_dismissed(span, blockers, unowned, written_for):
+                dismissed.append(span)
+            elif is_dismissed(span, blockers, unowned, written_for):
                 dismissed.append(span)
             else:
                 stated.append(span)
