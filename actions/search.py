@@ -147,6 +147,14 @@ def guide_index(section_ids: tuple[str, ...]) -> GuideIndex:
     return GuideIndex([sections[section_id] for section_id in section_ids])
 
 
+def warm_up() -> None:
+    """Build what a search needs (the spaCy pipeline, the warning terms, the index with and without the products)
+    before the server takes its first message: some 8 s on two cores that its first searcher would wait."""
+    warning_terms()
+    for topics in {TOPICS, searchable_topics("")}:
+        guide_index(topics)
+
+
 class ActionGuideSearch(Action):
     """Offer the closest guidance passage when NLU is unsure; never guess beyond the guide."""
 

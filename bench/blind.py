@@ -45,6 +45,8 @@ BLIND_SETS = tuple(
         "messages_seventeenth.yml",
         "messages_eighteenth.yml",
         "messages_nineteenth.yml",
+        "messages_twentieth.yml",
+        "messages_twentyfirst.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

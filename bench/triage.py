@@ -54,6 +54,8 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentythird.yml",
         "red_flags_twentyfourth.yml",
         "red_flags_twentyfifth.yml",
+        "red_flags_twentysixth.yml",
+        "red_flags_twentyseventh.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -45,6 +45,10 @@ HYPOTHETICAL = (
     "somebody mentioned", "someone said", "somebody said", "people say", "people said",
 )  # fmt: skip
 ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
+# What someone asked ("the nurse asked if I'd had cancer"), and a yes to it: the sign asked about, or told after
+# the yes, is told ("... and I said yes, a melanoma cut out")
+ASKED = ("asked if", "asked me if", "asked whether")
+ANSWERED_YES = ("said yes", "said yeah", "said yep", "answered yes", "told her yes", "told him yes", "told them yes")
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
 DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
@@ -118,7 +122,7 @@ OWNING_REPLIES = re.compile(
     r"|\b(?:i|i 'm|im|i 've|ive|i have|i am|been) (?:\w+ ){0,2}?(?:take|takes|taking|took|use|using|used|on|inject"
     r"|injecting|had|have|got|finished|started|do|did)(?: \w+){0,2}? (?:it|them|one)\b"
     r"|\bi (?:do|did)(?:$| (?:and|too|as well|last|this|yesterday|today|every|most|sometimes|regularly|a lot)\b)"
-    r"|^mine (?:are|is|feel|feels|went|has|have|'s|keep|keeps|got|do|does|did)\b"
+    r"|^mine (?:are|is|feel|feels|went|has|have|'s|keep|keeps|got|do|does|did)\b(?! (?:just|only|simply|merely) an?\b)"
     r"|^(?:i 'm |im |i am |been |currently |still |now )?on \d"
     r"|^(?:(?:because|cos|coz|as|yes|yeah|well) )?i (?:am|'m|have|'ve|do)(?: \w+){0,2}?"
     r" (?:right now|rn|atm|at the moment|currently)\b"
@@ -147,8 +151,8 @@ HEDGING = frozenset(
      "starting", "start", "next", "checked", "cyst", "benign", "clear", "nothing"}
 )  # fmt: skip
 I_AM = frozenset({"i", "'m", "im", "am", "m"})
-# "does that count as …", "is it classed as …", "is that considered …"
-COUNTS = frozenset({"count", "counts", "counted", "class", "classed", "qualify", "qualifies", "considered"})
+# "does that count as …", "is it classed as …", "is that considered …", "is that the same as …"
+COUNTS = frozenset({"count", "counts", "counted", "class", "classed", "qualify", "qualifies", "considered", "same"})
 CATEGORISED = frozenset({"considered", "classed"})
 DENIALS = frozenset({"no", "not", "n't", "nt", "never"})  # up to the owning words: "I don't take it"
 # "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
@@ -424,14 +428,19 @@ def patients(doc: Doc) -> frozenset[str]:
 
 def asked_for(doc: Doc) -> list[str]:
     """The people a message says it asks about: "RN here asking re my husband", "Nurse asking about my dad 70M",
-    "writing on behalf of my mother" (not "asking for a friend")."""
+    "writing on behalf of my mother", or opens with: "For my mum: she finished her treatment" (not "asking for a
+    friend")."""
     people = []
     for token in doc[:-1]:
-        if token.lower_ not in ASKING_FOR or token.nbor(1).lower_ not in ABOUT_SOMEONE:
+        opens_for = token.i == 0 and token.lower_ in ABOUT_SOMEONE
+        if not opens_for and (token.lower_ not in ASKING_FOR or token.nbor(1).lower_ not in ABOUT_SOMEONE):
             continue
-        words = doc[token.i + 2 : token.i + 2 + ASKED_FOR_REACH]
+        start = token.i + (1 if opens_for else 2)
+        words = doc[start : start + ASKED_FOR_REACH]
         person = next((word for word in words if word.lower_ not in ASKED_FOR_FILLERS), None)
-        if person is not None and is_a_third_party(person) and person.lower_ not in PRONOUNS:
+        # an opening names the patient only as a heading: "For my mum: she ...", "Re my dad - ..."
+        heading = not opens_for or (person is not None and person.i + 1 < len(doc) and doc[person.i + 1].is_punct)
+        if person is not None and heading and is_a_third_party(person) and person.lower_ not in PRONOUNS:
             people.append(person.lower_)
     return people
 
@@ -546,7 +555,8 @@ def asked_if_they_count() -> frozenset[str]:
 
 def asked_if_it_counts(span: Span) -> bool:
     """A sign named as the category a question asks about: "a cortisone injection, does that count as injecting
-    drugs?", "is a week of pred classed as long-term steroids?"; not "I'm classed as immunocompromised"."""
+    drugs?", "is a week of pred classed as long-term steroids?", "my inhaler is a steroid one, is that the same as
+    steroid tablets?"; not "I'm classed as immunocompromised"."""
     before = [token.lower_ for token in span.doc[max(span.sent.start, span.start - 4) : span.start]]
     told_of_oneself = bool(I_AM & set(before[:-1]))
     last_two = ["", "", *before][-2:]
@@ -674,8 +684,13 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     return len(clause) <= SHORT_DENIAL or only_the_sign
 
 
+def _words(tokens: Span) -> str:
+    """The words of tokens, lowercased, without punctuation, with a space at each end."""
+    return f" {' '.join(token.lower_ for token in tokens if not token.is_punct)} "
+
+
 def _has_phrase(tokens: Span, phrases: tuple[str, ...]) -> bool:
-    words = f" {' '.join(token.lower_ for token in tokens if not token.is_punct)} "
+    words = _words(tokens)
     return any(f" {phrase} " in words for phrase in phrases)
 
 
@@ -687,9 +702,15 @@ def hypothetical(sentence: Span) -> bool:
 def wondered_about(span: Span) -> bool:
     """A sign that follows the words that wonder ("what if I can't pee?", "I read that numb legs are bad"), or in a
     sentence asked for someone else; a sign told before them stays told: "can't pee since last night, I read that
-    this could be serious"."""
-    before = span.doc[span.sent.start : span.start]
-    return _has_phrase(before, HYPOTHETICAL) or _has_phrase(span.sent, ASKED_FOR_SOMEONE)
+    this could be serious"; nor one asked about, or told after, that the person said yes to: "the nurse asked if I'd
+    lost weight and I said yes", "asked if I'd had cancer and I said yes, a melanoma cut out"."""
+    before = _words(span.doc[span.sent.start : span.start])
+    wondered_at, wondering = max((before.rfind(f" {phrase} "), phrase) for phrase in HYPOTHETICAL)
+    sentence = _words(span.sent)  # `before` is its beginning
+    answered_yes = wondering in ASKED and any(
+        re.search(rf" {yes} (?!to )", sentence[wondered_at:]) for yes in ANSWERED_YES
+    )  # a yes to something else is no answer: "I said yes to the scan"
+    return (wondered_at >= 0 and not answered_yes) or _has_phrase(span.sent, ASKED_FOR_SOMEONE)
 
 
 def is_dismissed(

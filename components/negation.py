@@ -21,6 +21,8 @@ PSEUDO_NEXT = {
 }  # fmt: skip
 # A cue and word that negate nothing: "without warning I wet myself", "never happened before and I soiled myself"
 PSEUDO_PAIRS = {("without", "warning"), ("never", "happened")}
+# A cue opening an aside: "not gonna lie I shoot up most days" (the tokenizer splits "gonna" into gon + na)
+PSEUDO_ASIDES = {("gon", "na", "lie"), ("gonna", "lie"), ("going", "to", "lie")}
 SUBJECTS = {
     "i", "my", "me", "he", "she", "it", "they", "we", "you", "there", "his", "her", "their", "this", "that", "now",
     "then", "suddenly", "also"
@@ -106,6 +108,9 @@ def _is_cue(token: Token) -> bool:
     if token.lower_ not in CUES and token.lemma_.lower() != "deny":
         return False
     if (token.lower_, next_word) in PSEUDO_PAIRS:
+        return False
+    after = tuple(word.lower_ for word in token.doc[token.i + 1 : token.i + 4])
+    if any(after[: len(aside)] == aside for aside in PSEUDO_ASIDES):
         return False
     if next_word in PSEUDO_NEXT:
         return False

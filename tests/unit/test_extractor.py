@@ -547,6 +547,59 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "My 16yo and I both have back spasms and I've lost 2 stone without trying",
             [("age_onset", "urgent"), ("weight_loss", "urgent")],
         ),
+        # session 40: the twenty-sixth suite's misses, in other words
+        (
+            "meri kamar jakdi hai aur kal raat pajama mein peshab nikal gaya, pata nahi chala",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("tengo spasm en la espalda and no siento nada en la entrepierna", [("saddle_numbness", "emergency")]),
+        (
+            "my upper back's cramping and it's spread round the front and right into my chest",
+            [("chest_pain", "emergency")],
+        ),
+        ("I was puffed even sitting on the couch and my back is in spasm", [("chest_pain", "emergency")]),
+        ("got completely flattened by a prop in the scrum and my back's gone", [("trauma", "emergency")]),
+        ("slipped on black ice on the drive, my back's in spasm now", [("trauma", "emergency")]),
+        ("went down heavily on my tailbone at the ice rink and it's agony", [("trauma", "emergency")]),
+        (
+            "my belt is now on the smallest notch and I've not changed what I eat, back keeps seizing",
+            [("weight_loss", "urgent")],
+        ),
+        ("yes, a melanoma cut off my shoulder in 2019, and now back spasms", [("cancer_history", "urgent")]),
+        ("the GP asked if I'd had cancer and I said yes, bowel cancer in 2018", [("cancer_history", "urgent")]),
+        ("raat mein pain zyada ho jaata hai, back spasm hai", [("night_pain", "urgent")]),
+        ("a new swelling on one side of my spine since last month", [("back_lump", "urgent")]),
+        ("I'm 71 and had a healthy back my whole life until this spring", [("age_onset", "urgent")]),
+        ("not going to lie I've been shooting up again and my back's in spasm", [("iv_drugs", "urgent")]),
+        ("on the pred for my arthritis since 2020 and my back spasms", [("steroids", "urgent")]),
+        # ... and signs that the first rules for them hid (found in review)
+        ("I can't wee without the pain, nothing has come out for 15 hours", [("urine_retention", "emergency")]),
+        ("Came off my motorbike on Tuesday, road rash all cleared up, back still in spasm", [("trauma", "emergency")]),
+        ("My cold all cleared up weeks ago and now I'm waking up drenched in sweat every night", [("fever", "urgent")]),
+        ("I take prednisolone daily for my RA and my brown inhaler is a steroid one as well", [("steroids", "urgent")]),
+        ("Aged 69, my back's been fine since I was a young postman, now suddenly seized up", [("age_onset", "urgent")]),
+        (
+            "the GP asked if I'd lost weight and I said yes, nearly two stone without trying",
+            [("weight_loss", "urgent")],
+        ),
+        # session 40: the twenty-seventh suite's misses, in other words
+        ("masakit likod ko, hindi ako makaihi simula kaninang umaga", [("urine_retention", "emergency")]),
+        ("belakang sakit, nak kencing pun tak keluar since pagi", [("urine_retention", "emergency")]),
+        ("kamar mein dard hai aur private parts sunn ho gaye hain", [("saddle_numbness", "emergency")]),
+        ("my daughter got bucked off her pony and her lower back's in spasm", [("trauma", "emergency")]),
+        ("I hit the deck hard on my tailbone at the rink", [("trauma", "emergency")]),
+        (
+            "For my husband: he finished his lung cancer treatment in May, back spasm since Friday",
+            [("cancer_history", "urgent")],
+        ),
+        ("each night the back pain gets worse and lying down also no help", [("night_pain", "urgent")]),
+        ("lying still does literally nothing for the pain", [("night_pain", "urgent")]),
+        ("found a lump on Mrs K's lower back while helping her dress", [("back_lump", "urgent")]),
+        ("my spine has a new hunch to it this year", [("back_lump", "urgent")]),
+        # ... and signs that the first rules for them hid (found in review)
+        ("My bladder feels full but I can't pee, it's like it has nowhere to go", [("urine_retention", "emergency")]),
+        ("My calf has gone numb and weak in both legs", [("both_legs", "emergency")]),
+        ("When will the numbness in both legs go away? Back spasm since Friday", [("both_legs", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -916,6 +969,36 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I've been lifting 20 kg less in the gym since my back went",
         "When I lie down my heartburn gets worse, my back is just stiff",
         "Even lying flat it's agony to roll over, but once I'm up and moving it loosens off",
+        # session 40: the twenty-sixth suite's look-alikes, in other words
+        "I can't even pee without my back twinging, but it all flows normally",
+        "had the flu two weeks ago, completely cleared up now, back spasm from the gym",
+        "I'm 67 and my back has played up since I was a young apprentice",
+        "my blue puffer is a steroid type, could that be why my back spasms?",
+        "my belt's on a tighter notch because I've been on a diet",
+        # ... and what the first rules for them caught (found in review)
+        "What if I say yes to the epidural and then lose control of my bladder?",
+        "Teen din se kabz thi, aaj subah finally potty nikal gayi, kamar mein thoda dard hai",
+        "raat ko dard zyada nahi hota, bas subah kamar akad jaati hai",
+        "painkiller lete hain par araam nahi milta, back spasm 2 din se",
+        "a bit puffed from climbing Snowdon yesterday and my back's stiff",
+        "totally flattened by this cold all week and now my back aches",
+        "shares went down hard on the back of bad results and my back is tight from stress",
+        "put my belt on a tighter notch for deadlifts and my back spasmed during the set",
+        "A hard bulge pops up on one side of my back when it spasms, physio says it's the muscle",
+        "I'm on the pred forte eye drops after my cataract op and my back is sore",
+        "scared of slipping on black ice with my bad back, any tips?",
+        "the nurse asked if I'd had cancer and I said yes to the scan, my back is just stiff",
+        # session 40: the twenty-seventh suite's look-alikes, in other words
+        "our old sheepdog keeps wetting his bed and I hurt my back lifting him",
+        "only trouble peeing is that there's nowhere to stop on the motorway, back is stiff from driving",
+        "studying immunosuppressants for my pharmacology exam and my back is stiff from the desk",
+        "kencing tak sakit, cuma belakang je sakit",
+        # ... and what the first rules for them caught (found in review)
+        "For my dad's birthday I lifted a bouncy castle. Back spasm since. He had prostate cancer years ago",
+        "Private parts mein nahi, bas pair thode sunn ho gaye the baithe baithe, ab back spasm",
+        "Nearly got thrown by my horse but held on, my back's just stiff from the jolt",
+        "lying flat doing nothing all day and my back is easing",
+        "hit the deck hard on my back foot at cricket, now my back is tight",
     ],
 )
 def test_no_red_flags(text: str) -> None:

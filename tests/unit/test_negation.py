@@ -65,6 +65,8 @@ def test_negated(text: str, phrase: str) -> None:
         ("no idea why I have a fever", "fever"),
         ("my bladder is fine but my legs are numb", "legs are numb"),
         ("my legs are numb", "legs are numb"),
+        ("not gonna lie I wet myself", "wet myself"),
+        ("Not going to lie my legs are numb", "legs are numb"),
     ],
 )
 def test_not_negated(text: str, phrase: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.replies import TOPICS
-from actions.search import guide_index, query_terms
+from actions.search import guide_index, query_terms, warm_up, warning_terms
 
 
 def best_section(text: str) -> str | None:
@@ -56,3 +56,11 @@ def test_negated_signs_never_pull_the_warning_passage(text: str) -> None:
 )
 def test_asking_about_the_warning_signs_still_finds_them(text: str) -> None:
     assert best_section(text) == "warning_signs"
+
+
+def test_warm_up_builds_the_warning_terms_and_both_indexes_before_any_search() -> None:
+    guide_index.cache_clear()
+    warning_terms.cache_clear()
+    warm_up()
+    assert guide_index.cache_info().currsize == 2
+    assert warning_terms.cache_info().currsize == 1
