@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from actions.own_pain_words import (
     OPENS_WITH_BACK_PAIN,
     OWN_PAIN_ENTITIES,
+    asks_for_the_symptom_check,
     over_or_comes_and_goes,
     tells_own_pain,
     tells_own_pain_and_asks_whether_to_worry,
@@ -86,12 +87,14 @@ def may_start_symptom_check(tracker: Tracker) -> bool:
 
 def wants_own_pain_assessed(tracker: Tracker, topic: str | None) -> bool:
     """Before any symptom check: one's own pain told with how long or how bad ("my back has hurt for 3 days, heat
-    or ice?"), or with "is that bad?"; a second home-care question, or a question about seeing a doctor, from
-    someone who tells of their own pain now or did before. The check's questions come first; the topic is
-    answered after."""
+    or ice?"), or with "is that bad?"; the check asked for by name ("symptom checker pls"); a second home-care
+    question, or a question about seeing a doctor, from someone who tells of their own pain now or did before. The
+    check's questions come first; the topic is answered after."""
     if not may_start_symptom_check(tracker):
         return False
     if asks_about_own_pain(tracker) or reports_own_pain_now(tracker):
+        return True
+    if asks_for_the_symptom_check(tracker.latest_message.get("text") or ""):
         return True
     if topic is not None and asks_home_care_again(tracker, topic):
         return True

@@ -102,6 +102,25 @@ HELPS_AS_A_VERB = re.compile(
     re.IGNORECASE,
 )
 
+# The symptom check asked for by name: "I want to do the symptom checker", "symptom check pls", "can we do the symptom
+# check for my mum?", "check my symptoms"; not "stop the symptom check", nor "is the symptom checker accurate?"
+NAMES_THE_SYMPTOM_CHECK = re.compile(
+    r"\bsymptoms?[ -]?check(?:er)?s?\b|\bcheck (?:my|me|his|her|their|our) symptoms\b", re.IGNORECASE
+)
+ASKS_FOR_IT = re.compile(
+    r"\b(?:want|wanna|like|do|start|run|try|use|open|begin|go through|take me|pls|plz|please|can|could|let'?s"
+    r"|let me|give me)\b",
+    re.IGNORECASE,
+)
+ONLY_ITS_NAME = re.compile(r"^\W*(?:the |a |your )?symptoms?[ -]?check(?:er)?\W*$", re.IGNORECASE)
+STOPS_IT = re.compile(r"\b(?:stop|cancel|quit|end|exit|skip|abort|no more|don'?t|do not|not)\b", re.IGNORECASE)
+
+
+def asks_for_the_symptom_check(text: str) -> bool:
+    """The symptom check named and asked for, and not stopped or declined."""
+    asked = bool(NAMES_THE_SYMPTOM_CHECK.search(text) and ASKS_FOR_IT.search(text)) or bool(ONLY_ITS_NAME.match(text))
+    return asked and not STOPS_IT.search(text)
+
 
 def tells_own_pain(text: str) -> bool:
     """A statement of one's own pain, not a conditional ("if my back still hurts after 2 weeks ..."), nor said

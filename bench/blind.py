@@ -47,6 +47,7 @@ BLIND_SETS = tuple(
         "messages_nineteenth.yml",
         "messages_twentieth.yml",
         "messages_twentyfirst.yml",
+        "messages_twentysecond.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

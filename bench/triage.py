@@ -56,6 +56,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentyfifth.yml",
         "red_flags_twentysixth.yml",
         "red_flags_twentyseventh.yml",
+        "red_flags_twentyeighth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

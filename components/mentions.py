@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from components.flag_matches import flag_matches, look_alikes
 from components.language import SPANS_KEY
-from components.negation import FINE, JOINERS, denies_something, is_negated, negated_by_a_cue
+from components.negation import FINE, JOINERS, PSEUDO_ASIDES, denies_something, is_negated, negated_by_a_cue
 from components.red_flags import (
     DISMISSER_LABELS,
     FIRM,
@@ -141,7 +141,9 @@ OWNING_REPLIES = re.compile(
 )
 # Asides a person puts before owning it, which hedge nothing: "not gonna lie, that happened", "sorry if TMI but …"
 OWNING_ASIDES = re.compile(
-    r"\b(?:not gon na lie|sorry if tmi|i know it sounds (?:mad|weird|silly|stupid|daft)|ngl|tbh)\b"
+    r"\b(?:"
+    + "|".join(f"not {' '.join(aside)}" for aside in sorted(PSEUDO_ASIDES))
+    + r"|sorry if tmi|i know it sounds (?:mad|weird|silly|stupid|daft)|ngl|tbh)\b"
 )
 # Words in the owning sentence that make it no telling: a hedge, a fear, a plan, a check that found nothing
 HEDGING = frozenset(
@@ -456,6 +458,11 @@ def asks_if_normal(words: list[str]) -> bool:
     )
 
 
+def ends_a_question(sentence: Span) -> bool:
+    """The sentence's last token that is not white space ends with a question mark."""
+    return next((token.text.endswith("?") for token in reversed(sentence) if not token.is_space), False)
+
+
 def question_of(span: Span) -> Span:
     """The span's sentence, or its part after a dash that opens a question before the span, read as a sentence of its
     own when the words before the dash name no back and no person: "Physio student revising cauda equina - what
@@ -511,7 +518,7 @@ def asked_in_general(sentence: Span) -> bool:
     asks_without_mark = words[0] in AUXILIARY_OPENERS and (
         bool(ADVICE_WORDS & set(words)) or bool(SERIOUSNESS & set(words[-ASKED_AT_THE_END:])) or asks_if_dangerous
     )
-    is_question = sentence.text.rstrip().endswith("?") or words[0] in QUESTION_OPENERS or asks_without_mark
+    is_question = ends_a_question(sentence) or words[0] in QUESTION_OPENERS or asks_without_mark
     opens_a_question = words[0] in QUESTION_OPENERS
     return is_question and (opens_a_question or asks_about_a_sign or any(word in GENERIC_YOU for word in words))
 
@@ -557,12 +564,13 @@ def asked_if_it_counts(span: Span) -> bool:
     """A sign named as the category a question asks about: "a cortisone injection, does that count as injecting
     drugs?", "is a week of pred classed as long-term steroids?", "my inhaler is a steroid one, is that the same as
     steroid tablets?"; not "I'm classed as immunocompromised"."""
+    if span.id_ not in asked_if_they_count():
+        return False
     before = [token.lower_ for token in span.doc[max(span.sent.start, span.start - 4) : span.start]]
     told_of_oneself = bool(I_AM & set(before[:-1]))
     last_two = ["", "", *before][-2:]
     counts_as = last_two[1] in CATEGORISED or (last_two[1] == "as" and last_two[0] in COUNTS)
-    asked = span.sent.text.rstrip().endswith("?")
-    return span.id_ in asked_if_they_count() and asked and counts_as and not told_of_oneself
+    return counts_as and not told_of_oneself and ends_a_question(span.sent)
 
 
 def pinned_to_a_day(span: Span) -> bool:
@@ -665,7 +673,7 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     worry about chest pain with back pain? I don't have any, just wondering", "Does a bad fall mean I need an X-ray? I
     haven't fallen", "Is it important to mention a history of cancer? I've never had cancer"."""
     sentence = span.sent
-    if not sentence.text.rstrip().endswith("?") or sentence.end >= len(span.doc) or tells_of_oneself(sentence):
+    if not ends_a_question(sentence) or sentence.end >= len(span.doc) or tells_of_oneself(sentence):
         return False
     reply = span.doc[sentence.end].sent
     clause = []
@@ -706,11 +714,13 @@ def wondered_about(span: Span) -> bool:
     lost weight and I said yes", "asked if I'd had cancer and I said yes, a melanoma cut out"."""
     before = _words(span.doc[span.sent.start : span.start])
     wondered_at, wondering = max((before.rfind(f" {phrase} "), phrase) for phrase in HYPOTHETICAL)
-    sentence = _words(span.sent)  # `before` is its beginning
-    answered_yes = wondering in ASKED and any(
-        re.search(rf" {yes} (?!to )", sentence[wondered_at:]) for yes in ANSWERED_YES
-    )  # a yes to something else is no answer: "I said yes to the scan"
-    return (wondered_at >= 0 and not answered_yes) or _has_phrase(span.sent, ASKED_FOR_SOMEONE)
+    if wondered_at >= 0:
+        sentence = _words(span.sent)[wondered_at:]  # `before` is its beginning
+        # a yes to something else is no answer: "I said yes to the scan"
+        answered_yes = wondering in ASKED and any(re.search(rf" {yes} (?!to )", sentence) for yes in ANSWERED_YES)
+        if not answered_yes:
+            return True
+    return _has_phrase(span.sent, ASKED_FOR_SOMEONE)
 
 
 def is_dismissed(
@@ -775,7 +785,7 @@ def needs_a_cue(span: Span) -> bool:
 def is_query(sentence: Span) -> bool:
     """A question or a search-style request: "best sleeping position for back pain", "how long does it last?"."""
     words = [token.lower_ for token in sentence if not token.is_punct]
-    return sentence.text.rstrip().endswith("?") or bool(words and words[0] in QUERY_OPENERS)
+    return ends_a_question(sentence) or bool(words and words[0] in QUERY_OPENERS)
 
 
 def considered_sentences(doc: Doc) -> list[Span]:

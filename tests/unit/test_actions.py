@@ -276,6 +276,25 @@ def test_an_unsure_description_of_one_s_own_pain_starts_the_symptom_check(
     assert ActionGuideSearch().run(dispatcher, texted, domain) != [FollowupAction("action_start_symptom_check")]
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "starts"),
+    [
+        ("could we run the symptom checker for my grandad", "nlu_fallback", True),
+        ("symptom check please, my back's been off for days", "ask_when_to_see_doctor", True),
+        ("symptom checker?", "nlu_fallback", True),
+        ("is the symptom checker any good?", "nlu_fallback", False),
+        ("don't want the symptom check, just tell me about heat", "ask_heat_therapy", False),
+    ],
+)
+def test_the_symptom_check_asked_for_by_name_starts_it(
+    text: str, intent: str, starts: bool, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = conversation_tracker([], text, intent)
+    action = ActionGuideSearch() if intent == "nlu_fallback" else ActionAnswerTopic()
+    started = action.run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+    assert started is starts
+
+
 def test_describing_a_near_sign_again_after_the_safety_question_is_a_yes(
     dispatcher: CollectingDispatcher, domain: dict[str, Any], render: Render
 ) -> None:

@@ -600,6 +600,22 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("My bladder feels full but I can't pee, it's like it has nowhere to go", [("urine_retention", "emergency")]),
         ("My calf has gone numb and weak in both legs", [("both_legs", "emergency")]),
         ("When will the numbness in both legs go away? Back spasm since Friday", [("both_legs", "emergency")]),
+        # session 41: the twenty-eighth suite's misses, in other words
+        ("I keep drenching my pants and don't notice it happening", [("bladder_bowel", "emergency")]),
+        ("namamanhid yung puwit ko since kahapon", [("saddle_numbness", "emergency")]),
+        ("the ache is radiating anteriorly to my chest", [("chest_pain", "emergency")]),
+        ("flew off me bike on the roundabout and landed on my back", [("trauma", "emergency")]),
+        ("my forehead is burning to the touch and I'm shivering", [("fever", "urgent")]),
+        ("I was treated for breast cancer in 2019, now back spasm", [("cancer_history", "urgent")]),
+        ("I've had surgery for a lung tumour", [("cancer_history", "urgent")]),
+        ("I had an operation for bowel cancer two years ago", [("cancer_history", "urgent")]),
+        ("the pain builds as I rest in bed", [("night_pain", "urgent")]),
+        ("there's a puffy swollen patch near my spine", [("back_lump", "urgent")]),
+        ("am 61, back spasm since monday", [("age_onset", "urgent")]),
+        ("I'm a former IV user", [("iv_drugs", "urgent")]),
+        # ... and signs that the first rules for them hid (found in review)
+        ("got hit by a car in the movie theater parking lot last night", [("trauma", "emergency")]),
+        ("Had a nasty fall in the show jumping on Saturday and my lower back is agony", [("trauma", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -999,6 +1015,21 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Nearly got thrown by my horse but held on, my back's just stiff from the jolt",
         "lying flat doing nothing all day and my back is easing",
         "hit the deck hard on my back foot at cricket, now my back is tight",
+        # session 41: the twenty-eighth suite's look-alikes, and what the first rules for its misses caught
+        "saw a nasty crash on the telly and winced, my back went",
+        "the dog soaked my trousers jumping out of the lake, my back is sore from the walk",
+        "my anger builds when I'm lying awake thinking about work, back is stiff",
+        "reading the IV user manual for the drip stand at work hurt my back",
+        "I soaked myself in the bath for an hour and my back feels looser",
+        "Physio told me to stretch anteriorly through the chest to ease my back spasm",
+        "hindi naman manhid yung pwet ko, sakit lang talaga ng likod ko",
+        "Namamanhid pwet ko kakaupo sa office chair buong araw, nawawala naman pag tumayo ako",
+        "Am 16 years sober and now my back is in spasm",
+        "the ache builds when I lay the baby down in her cot",
+        "the puffy area near my spine where the muscle is in spasm",
+        "my skin is hot to the touch where I rubbed the Tiger Balm in",
+        "spilt a whole pint and soaked my jeans, then my back went",
+        "the vet wants to start a treatment for a tumour on my dog's leg and I hurt my back lifting her",
     ],
 )
 def test_no_red_flags(text: str) -> None:
