@@ -113,7 +113,13 @@ ASKS_FOR_IT = re.compile(
     re.IGNORECASE,
 )
 ONLY_ITS_NAME = re.compile(r"^\W*(?:the |a |your )?symptoms?[ -]?check(?:er)?\W*$", re.IGNORECASE)
-STOPS_IT = re.compile(r"\b(?:stop|cancel|quit|end|exit|skip|abort|no more|don'?t|do not|not)\b", re.IGNORECASE)
+# a stop or a no shortly before the name, in the same clause: "don't really want to do the symptom check", "skip the
+# symptom checker"; not "Not sure what's wrong, can we do the symptom check?"
+STOPS_IT = re.compile(
+    r"\b(?:stop|cancel|quit|end|exit|skip|abort|no more|don'?t|do not|not)\b"
+    r"(?:[ '’]+\w+){0,5}[ '’]+symptoms?[ -]?check",
+    re.IGNORECASE,
+)
 
 
 def asks_for_the_symptom_check(text: str) -> bool:

@@ -57,6 +57,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentysixth.yml",
         "red_flags_twentyseventh.yml",
         "red_flags_twentyeighth.yml",
+        "red_flags_twentyninth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

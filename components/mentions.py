@@ -54,6 +54,21 @@ DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
     "i have not had any", "not that i have", "none here", "not me",
 )  # fmt: skip
+# "When does back pain with chest pain mean call 999? Asking in general, mine's just low back stuff.": a reply that
+# says the question before it was asked in general
+# the sign played down after it: "mine's just a stiff back", "not me", "I don't have it"
+PLAYED_DOWN = re.compile(
+    r"\bmine (?:'s|s|is|are) (?:just|only) (?:(?:a|an|my|normal|low|lower|the|usual) )*"
+    r"(?:back|spasm|spasms|muscle|muscles|stiff|sore|tight|pulled|strain|twinge|ache)\b"
+    r"|\bnot me\b|\bi (?:do n't|do not|dont) have (?:it|that|those|any|one)\b"
+    r"|\bnone here\b"
+)
+TIME_WORDS = frozenset({"now", "since", "ago", "hour", "hours", "day", "days", "morning", "night", "week", "weeks"})
+ASKED_IN_GENERAL_REPLIES = (
+    "asking in general", "just asking in general", "asking generally", "general question", "just a general question",
+    "just curious", "asking out of curiosity", "out of curiosity", "asking so i know", "asking for future reference",
+    "for future reference", "just so i know", "asking just in case",
+)  # fmt: skip
 DENIED_OPENINGS = (
     "i have not", "i do not", "i did not", "i am not", "i 'm not", "i m not", "i have never", "i 've never",
     "i ve never", "i 've not", "i never",
@@ -180,6 +195,9 @@ SPOKEN_OF_IN_GENERAL = re.compile(
 # "she's had back pain" another person's.
 # "mine hurts too" is the speaker's; "husband has had lumbar spasm" his
 BACK_WORDS = frozenset({"back", "spine", "backache", "lumbago", "lumbar", "mine"})
+# "he's got no back problems": a back denied, that no message is written for (not "no back pain until Monday", "no
+# back pain relief from the tramadol")
+UNTIL_OR_RELIEF = frozenset({"until", "till", "til", "before", "relief", "since"})
 BACK_TROUBLE = frozenset(
     {"pain", "pains", "spasm", "spasms", "ache", "aches", "problem", "problems", "trouble", "injury", "catch"}
 )  # "catch": Indian English, "my father is having back catch"
@@ -216,6 +234,8 @@ KIN_VERBS = frozenset(
 # "… and yesterday I was rear-ended": a new event, which the words before it do not explain
 FRESH_STARTS = frozenset({"yesterday", "today", "tonight", "recently", "again", "since", "last", "suddenly"})
 # "… but now both legs are numb", "I was at the gym when I collapsed": what comes after is no longer explained
+SIMILE_REACH = 4  # words from "like" to the look-alike it likens: "like | I've been | sat on a bike saddle"
+LIKERS = frozenset({"i", "we", "you", "they", "he", "she", "would", "'d", "d", "really", "do", "n't"})  # "I'd like"
 CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas", "until", "till", "except", "when"})
 
 
@@ -421,11 +441,22 @@ def patients(doc: Doc) -> frozenset[str]:
     """The other people whose back pain a message tells of, when it tells of no pain of the speaker's ("my mum's
     back is in spasm and her chest hurts"): the message is written for them, and the signs it puts on them are
     the patient's. Empty when the speaker's back is told of ("my mum had cancer and now my back hurts") or
-    nobody's."""
-    owners = {SELF if token.lower_ == "mine" else _owner(token) for token in doc if token.lower_ in BACK_WORDS}
+    nobody's ("my dad struggles to pee, he's got no back problems")."""
+    owners = {
+        SELF if token.lower_ == "mine" else _owner(token)
+        for token in doc
+        if token.lower_ in BACK_WORDS and not denied_back(token)
+    }
     owners |= set(asked_for(doc))
     owners.discard(None)
     return frozenset() if SELF in owners else frozenset(owners)
+
+
+def denied_back(back: Token) -> bool:
+    """ "he's got no back problems": a back with "no" before it, that has no back pain ahead ("no back pain until
+    Monday") and wants no relief."""
+    after = {token.lower_ for token in back.doc[back.i + 1 : back.i + 4]}
+    return back.i > 0 and back.nbor(-1).lower_ == "no" and not after & UNTIL_OR_RELIEF
 
 
 def asked_for(doc: Doc) -> list[str]:
@@ -609,6 +640,20 @@ def has_a_twin(span: Span, label: str) -> bool:
     return (label, span.id_, span.start, span.end) in flag_matches(span.doc).words
 
 
+def likened(dismisser: Span) -> bool:
+    """A look-alike only likened to: "feels like I've been sat on a bike saddle for hours", "like when you've sat on a
+    bike too long", "as if I'd sat on a bench all day" (not "I like sitting on the floor", nor "like, I'm on keto")."""
+    sentence_start = dismisser.sent.start
+    for token in dismisser.doc[max(sentence_start, dismisser.start - SIMILE_REACH) : dismisser.start]:
+        following = token.doc[token.i + 1]
+        previous = token.doc[token.i - 1].lower_ if token.i > sentence_start else ""
+        if token.lower_ == "like" and not following.is_punct and previous not in LIKERS:
+            return True
+        if token.lower_ == "as" and following.lower_ in ("if", "though"):
+            return True
+    return False
+
+
 def _explained_away(span: Span) -> bool:
     """True when a dismisser of the span's own flag reaches it in its sentence ("lost weight on a diet"), or
     right next to the span for a NOT_RED_FLAG_NEXT_TO one ("soaked with sweat"), or from any sentence of the same
@@ -622,6 +667,7 @@ def _explained_away(span: Span) -> bool:
         not (span.start <= other.start and other.end <= span.end)  # "born in 1957" holds its own "in 1957"
         and _reaches(other, span)
         and not negated_by_a_cue(other, from_token=span.end if other.start >= span.start else 0)
+        and not likened(other)
         for other in look_alikes(span)
     )
 
@@ -671,7 +717,8 @@ def tells_of_oneself(sentence: Span) -> bool:
 def denied_in_the_next_sentence(span: Span) -> bool:
     """A sign asked about in general, then denied in a few words, or in words that only name the sign again: "Should I
     worry about chest pain with back pain? I don't have any, just wondering", "Does a bad fall mean I need an X-ray? I
-    haven't fallen", "Is it important to mention a history of cancer? I've never had cancer"."""
+    haven't fallen", "Is it important to mention a history of cancer? I've never had cancer"; or said to be asked in
+    general: "When does chest pain mean call 999? Asking in general"."""
     sentence = span.sent
     if not ends_a_question(sentence) or sentence.end >= len(span.doc) or tells_of_oneself(sentence):
         return False
@@ -682,6 +729,9 @@ def denied_in_the_next_sentence(span: Span) -> bool:
             break
         clause.append("not" if token.lower_ in ("n't", "nt") else token.lower_)
     words = " ".join(clause)
+    phrase = next((phrase for phrase in ASKED_IN_GENERAL_REPLIES if f"{words} ".startswith(f"{phrase} ")), None)
+    if phrase is not None:
+        return said_in_general(reply, len(phrase.split()))
     sign_words = {token.lemma_ for token in span if not token.is_stop and token.is_alpha}
     names_the_sign = bool(sign_words & {token.lemma_ for token in reply[: len(clause)]})
     opening = next((opening for opening in DENIED_OPENINGS if f"{words} ".startswith(f"{opening} ")), None)
@@ -690,6 +740,21 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     rest = reply[len(opening.split()) : len(clause)]
     only_the_sign = all(token.lower_ in DENIAL_FILLERS or token.lemma_ in sign_words for token in rest)
     return len(clause) <= SHORT_DENIAL or only_the_sign
+
+
+def said_in_general(reply: Span, phrase_length: int) -> bool:
+    """The reply after a question that says it was asked in general ("Just curious", "Asking in general"), and either
+    ends the message or plays the sign down: "mine's just low back stuff", "I'm fine in that department"; not "Just
+    curious. Mine went numb an hour ago", "Just curious, temp is 39.2", "Asking so I know whether to ring 111 now"."""
+    said_all = [token.lower_ for token in reply if not token.is_punct]
+    rest = said_all[phrase_length:]
+    if not rest:
+        return not any(token.is_alpha or token.like_num for token in reply.doc[reply.end :])
+    said = " ".join(rest)
+    told = CONTRASTS | DAYS | TIME_WORDS
+    played_down = bool(FINE & set(rest)) or bool(PLAYED_DOWN.search(said))
+    owned = OWNING_REPLIES.search(" ".join(said_all))
+    return played_down and not (told & set(rest) or any(word[:1].isdigit() for word in rest) or owned)
 
 
 def _words(tokens: Span) -> str:

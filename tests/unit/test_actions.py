@@ -284,6 +284,9 @@ def test_an_unsure_description_of_one_s_own_pain_starts_the_symptom_check(
         ("symptom checker?", "nlu_fallback", True),
         ("is the symptom checker any good?", "nlu_fallback", False),
         ("don't want the symptom check, just tell me about heat", "ask_heat_therapy", False),
+        ("Not sure what's wrong with my back, can we do the symptom check?", "nlu_fallback", True),
+        ("I don't really want to do the symptom checker", "nlu_fallback", False),
+        ("skip the symptom check please, what helps a spasm?", "nlu_fallback", False),
     ],
 )
 def test_the_symptom_check_asked_for_by_name_starts_it(

@@ -616,6 +616,40 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         # ... and signs that the first rules for them hid (found in review)
         ("got hit by a car in the movie theater parking lot last night", [("trauma", "emergency")]),
         ("Had a nasty fall in the show jumping on Saturday and my lower back is agony", [("trauma", "emergency")]),
+        # session 42: the twenty-ninth suite's misses, in other words
+        ("from yesterday I cannot control my motions at all", [("bladder_bowel", "emergency")]),
+        ("it's gone dead around my backside since this morning", [("saddle_numbness", "emergency")]),
+        ("numb and kind of dead between my thighs", [("saddle_numbness", "emergency")]),
+        ("went down so hard on my bum on the wet floor", [("trauma", "emergency")]),
+        ("had a nasty slip down the garden steps last night", [("trauma", "emergency")]),
+        ("my tummy hurts and I went all faint in the kitchen", [("aaa", "emergency")]),
+        ("my weight has reduced by 5 kg and I'm not dieting", [("weight_loss", "urgent")]),
+        ("I've lost for kilos and I'm eating like normal", [("weight_loss", "urgent")]),
+        ("there's a lump directly over the bone in my lower back", [("back_lump", "urgent")]),
+        ("my husband says my back looks as if it's tilting to one side", [("back_lump", "urgent")]),
+        # a sitting only likened to ("as if I'd sat on a bench for hours") explains no numbness
+        (
+            "my backside feels numb, as if I'd sat on a bench for hours, but I've been up all day",
+            [("saddle_numbness", "emergency")],
+        ),
+        ("my bum and bits have gone numb since yesterday", [("saddle_numbness", "emergency")]),
+        # ... and signs that the first rules for them hid (found in review)
+        (
+            "Is it bad if both legs go numb with a bad back? Just curious. Mine went numb an hour ago.",
+            [("both_legs", "emergency")],
+        ),
+        ("When does back pain with a fever mean A&E? Just curious, temp is 39.2 and rising.", [("fever", "urgent")]),
+        (
+            "My dad is getting no back pain relief from the tramadol and now he can't pee at all",
+            [("urine_retention", "emergency")],
+        ),
+        ("My husband had no back pain until Monday and now he can't pee", [("urine_retention", "emergency")]),
+        ("my test for HIV came back positive last month and my back is agony", [("immunosuppression", "urgent")]),
+        (
+            "the nurses on the transplant ward told me to watch for infection, back is sore",
+            [("immunosuppression", "urgent")],
+        ),
+        ("unable to control loose motions for 3 days and severe back ache", [("bladder_bowel", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1030,6 +1064,26 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "my skin is hot to the touch where I rubbed the Tiger Balm in",
         "spilt a whole pint and soaked my jeans, then my back went",
         "the vet wants to start a treatment for a tumour on my dog's leg and I hurt my back lifting her",
+        # session 42: the twenty-ninth suite's look-alikes
+        "Which bowel problems with a bad back mean I should call 999? Just curious, mine are normal",
+        "Can chest pain with back pain be a heart attack? Asking in general, my chest is fine",
+        "My grandad can't pee properly because of his prostate, he's got no back trouble, but my back's in spasm",
+        "both legs are achy and shaky from lunges at the gym, my back is tight too",
+        "my bank account has lost a lot of weight this month, any free stretches?",
+        "I'm a student on a transplant unit placement and my back's in spasm from lifting",
+        "had a full screen for HIV, everything negative, and separately my back has been spasming",
+        "I like sitting on the floor for hours and my bum goes numb, now my back is stiff",
+        "lost a stone, like, I'm on keto, and my back twinges",
+        # ... and what the first rules for them caught (found in review)
+        "I bought some big slip on shoes so I don't have to bend down with my bad back",
+        "the spasm comes down so hard on my lower back every time I cough",
+        "the bruise on my back is all faint now",
+        "the pain is dead near my bum, right on the tailbone",
+        "I can't control motion sickness since my back went",
+        "not able to hold the motion for more than 10 secs in the bird dog exercise, back spasms",
+        "my deadlift weight has decreased by 20 kg since the back injury",
+        "I won 10 pounds less at bingo, back is sore from the chairs",
+        "I came down quite hard on my bum when I sat on the low sofa, back twinged",
     ],
 )
 def test_no_red_flags(text: str) -> None:
