@@ -22,7 +22,7 @@ from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_A
 from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
-# The first set, and twenty-two written later by other helpers who had not seen the project either.
+# The first set, and twenty-three written later by other helpers who had not seen the project either.
 BLIND_SETS = tuple(
     ROOT / "tests" / "blind" / name
     for name in (
@@ -49,6 +49,7 @@ BLIND_SETS = tuple(
         "messages_twentyfirst.yml",
         "messages_twentysecond.yml",
         "messages_twentythird.yml",
+        "messages_twentyfourth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

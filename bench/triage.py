@@ -58,6 +58,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentyseventh.yml",
         "red_flags_twentyeighth.yml",
         "red_flags_twentyninth.yml",
+        "red_flags_thirtieth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -10,10 +10,13 @@ mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
+from components.doc_index import doc_index, same_sentence, text_after, texts_of, words_of
 from components.flag_matches import flag_matches, look_alikes
 from components.language import SPANS_KEY
 from components.negation import FINE, JOINERS, PSEUDO_ASIDES, denies_something, is_negated, negated_by_a_cue
@@ -62,6 +65,17 @@ PLAYED_DOWN = re.compile(
     r"(?:back|spasm|spasms|muscle|muscles|stiff|sore|tight|pulled|strain|twinge|ache)\b"
     r"|\bnot me\b|\bi (?:do n't|do not|dont) have (?:it|that|those|any|one)\b"
     r"|\bnone here\b"
+)
+# "When is night pain a worry? Mine's fine at night": a reply that says the speaker's own is fine
+# "told me to watch for saddle numbness. I don't have any of that": a sign named as what to look out for, with the
+# words that may come between
+WATCHED_FOR = ("watch for", "watch out for", "look out for", "keep an eye out for", "on the lookout for")
+WATCH_FILLERS = frozenset({"any", "signs", "symptoms", "of", "things", "stuff", "like", "such", "as", "the"})
+WATCH_REACH = 9  # words before a sign: "keep an eye out for any signs of"
+# "Abbu says her back pain wakes her": the person who tells of a sign, not whose it is
+REPORTING_VERBS = frozenset({"says", "said", "thinks", "reckons", "noticed", "notices", "tells", "told", "mentioned"})
+MINE_FINE = re.compile(
+    r"^(?:mine (?:'s|s|is|are)|mines) (?:all |totally |completely )?(?:fine|ok|okay|normal|alright|good)\b"
 )
 TIME_WORDS = frozenset({"now", "since", "ago", "hour", "hours", "day", "days", "morning", "night", "week", "weeks"})
 ASKED_IN_GENERAL_REPLIES = (
@@ -174,6 +188,8 @@ CATEGORISED = frozenset({"considered", "classed"})
 DENIALS = frozenset({"no", "not", "n't", "nt", "never"})  # up to the owning words: "I don't take it"
 # "Could the spasm be from the car crash yesterday?": a sign pinned to a day is one's own, asked about or not.
 DAYS = frozenset({"yesterday", "today", "tonight", "earlier", "yday", "2day", "tonite"})
+# "Mine's normal now, it happened 2 hours ago": words that tell a sign came, for all that a reply plays it down
+PASSED = (TIME_WORDS - {"day", "days", "morning", "night"}) | DAYS | {"again", "happened", "started"}
 DAY_REACH = 2  # how far after a sign its day may come: "the crash yesterday", "fell off it today"
 # "chest pain is serious", "numbness can be a warning sign": the sign spoken of in general, not had.
 # "is not being able to pee one of the warning signs?": the question form of the same
@@ -232,6 +248,7 @@ KIN_VERBS = frozenset(
      "takes", "took", "injects", "fell", "wet", "went"}
 )  # fmt: skip
 # "… and yesterday I was rear-ended": a new event, which the words before it do not explain
+_SPLIT_POINTS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
 FRESH_STARTS = frozenset({"yesterday", "today", "tonight", "recently", "again", "since", "last", "suddenly"})
 # "… but now both legs are numb", "I was at the gym when I collapsed": what comes after is no longer explained
 SIMILE_REACH = 4  # words from "like" to the look-alike it likens: "like | I've been | sat on a bike saddle"
@@ -268,12 +285,17 @@ def _blocked(span: Span, blockers: list[Span]) -> bool:
 
 def is_first_person(token: Token) -> bool:
     """True for an I, me or my (or Scots "ma"), with or without its apostrophe: "I'm", "ive"."""
-    return token.lower_ in SPEAKERS_BACK or token.lower_.replace("'", "") in FIRST_PERSON
+    return is_first_person_word(token.lower_)
+
+
+def is_first_person_word(text: str) -> bool:
+    """`is_first_person` of a lowercased word."""
+    return text in SPEAKERS_BACK or text.replace("'", "") in FIRST_PERSON
 
 
 def speaks_of_oneself(span: Span) -> bool:
     """True when the span has an I, me or my: a red flag is told about oneself."""
-    return any(is_first_person(token) for token in span)
+    return any(is_first_person_word(text) for text in texts_of(span))
 
 
 @lru_cache(maxsize=1)
@@ -336,10 +358,38 @@ def said_of_someone_else(span: Span) -> bool:
 
 def not_the_patients(span: Span, written_for: frozenset[str]) -> bool:
     """In a message written for someone, a sign said of a third person: "my son's back hurts; my husband
-    injects" (a pronoun may be anyone's, so it counts)."""
+    injects" (a pronoun may be anyone's, so it counts, and so does a sign another person reports: "Writing for my
+    Nani. Ammi says both her legs have gone numb")."""
     person = person_spoken_of(span)
     named = {patient for patient in written_for if patient not in PRONOUNS}
-    return person is not None and person not in PRONOUNS and bool(named) and person not in named
+    return (
+        person is not None
+        and person not in PRONOUNS
+        and bool(named)
+        and not any(same_person(person, patient) for patient in named)
+        and not reported(span)
+    )
+
+
+def reported(span: Span) -> bool:
+    """True when the nearest person before the span in its sentence reports it: "Abbu says her back pain wakes her"
+    (not "Abbu says his brother's legs are weak", nor "my brother's legs are weak, Abbu says")."""
+    if any(is_a_third_party(token) for token in span):
+        return False
+    for token in reversed(span.doc[span.sent.start : span.start]):
+        if is_a_third_party(token):
+            return token.i + 1 < span.start and span.doc[token.i + 1].lower_ in REPORTING_VERBS
+    return False
+
+
+def same_person(person: str, patient: str) -> bool:
+    """The same word, or the patient's parent called by what a child calls them: "my father's back ... Abbu has
+    become very thin" (not "writing for my Abbu ... his father had cancer", where "father" is someone else's)."""
+    if person == patient:
+        return True
+    return person in lexicon("parents_by_name") and any(
+        {person, patient} <= lexicon(parent) for parent in ("mother_words", "father_words")
+    )
 
 
 def is_a_third_party(token: Token) -> bool:
@@ -499,7 +549,9 @@ def question_of(span: Span) -> Span:
     own when the words before the dash name no back and no person: "Physio student revising cauda equina - what
     exactly is saddle anaesthesia?" (not "back locked since monday - why are both legs numb now??")."""
     sentence = span.sent
-    dashes = [token.i for token in span.doc[sentence.start : span.start] if token.text in DASHES]
+    dashes = [
+        sentence.start + at for at, text in enumerate(texts_of(span.doc[sentence.start : span.start])) if text in DASHES
+    ]
     opens = [at for at in dashes if at + 1 < span.start and span.doc[at + 1].lower_ in QUESTION_OPENERS]
     if not opens or _names_a_back_or_a_person(span.doc[sentence.start : opens[-1]]):
         return sentence
@@ -530,7 +582,7 @@ def _without_preamble(words: list[str]) -> list[str]:
 def asked_in_general(sentence: Span) -> bool:
     """A question about a sign in general, not about the speaker: "what's saddle anaesthesia?",
     "does losing control of your bladder mean it's serious?"."""
-    words = _without_preamble([token.lower_ for token in sentence if not token.is_punct])
+    words = _without_preamble(words_of(sentence))
     if not words or speaks_of_oneself(sentence):
         return False
     # "can barely pee" tells; "can not being able to pee be serious?" asks
@@ -579,9 +631,9 @@ def owned_in_the_next_sentence(span: Span) -> bool:
 def denied_after(span: Span) -> bool:
     """Signs someone asked about, then denied together later in the sentence: "the physio asked about chest pain or
     breathing problems and I've had neither"; not "both legs numb, doctor asked about fever but none" (asked after)."""
-    before = {token.lower_ for token in span.doc[span.sent.start : span.start]}
-    after = " ".join(token.lower_ for token in span.doc[span.end : span.sent.end])
-    return bool(ASKING & before) and bool(DENIED_AFTER.search(after))
+    sentence = span.sent
+    before = set(texts_of(span.doc[sentence.start : span.start]))
+    return bool(ASKING & before) and bool(DENIED_AFTER.search(" ".join(texts_of(span.doc[span.end : sentence.end]))))
 
 
 @lru_cache(maxsize=1)
@@ -615,13 +667,23 @@ def _touches(span: Span, other: Span) -> bool:
     return other.start <= span.end + NEXT_TO and span.start <= other.end + NEXT_TO
 
 
-def _splits(token: Token) -> bool:
+def _splits(text: str, following: str) -> bool:
     """A boundary a dismisser does not reach across, to a sign after it: a contrast ("but", "though") or a new event
-    ("and yesterday", "and again")."""
-    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-    if token.lower_ in JOINERS:
+    ("and yesterday", "and again"); the lowercased word and the one after it."""
+    if text in JOINERS:
         return following in FRESH_STARTS
-    return token.lower_ in CONTRASTS
+    return text in CONTRASTS
+
+
+def split_points(doc: Doc) -> list[int]:
+    """The indexes of the doc's tokens that `_splits`, in order, made once per doc."""
+    texts = doc_index(doc).texts
+    cached = _SPLIT_POINTS.get(doc)
+    if cached is None or cached[0] != len(texts):
+        points = [at for at, text in enumerate(texts) if _splits(text, texts[at + 1] if at + 1 < len(texts) else "")]
+        cached = (len(texts), points)
+        _SPLIT_POINTS[doc] = cached
+    return cached[1]
 
 
 def _explains(dismisser: Span, span: Span) -> bool:
@@ -631,7 +693,9 @@ def _explains(dismisser: Span, span: Span) -> bool:
     legs are numb", "a car accident 10 years ago and yesterday I was rear-ended")."""
     if dismisser.start >= span.end:
         return True
-    return not any(_splits(token) for token in span.doc[min(span.end, dismisser.end) : span.start])
+    points = split_points(span.doc)
+    first = bisect_left(points, min(span.end, dismisser.end))
+    return first == len(points) or points[first] >= span.start
 
 
 def has_a_twin(span: Span, label: str) -> bool:
@@ -643,13 +707,14 @@ def has_a_twin(span: Span, label: str) -> bool:
 def likened(dismisser: Span) -> bool:
     """A look-alike only likened to: "feels like I've been sat on a bike saddle for hours", "like when you've sat on a
     bike too long", "as if I'd sat on a bench all day" (not "I like sitting on the floor", nor "like, I'm on keto")."""
-    sentence_start = dismisser.sent.start
-    for token in dismisser.doc[max(sentence_start, dismisser.start - SIMILE_REACH) : dismisser.start]:
-        following = token.doc[token.i + 1]
-        previous = token.doc[token.i - 1].lower_ if token.i > sentence_start else ""
-        if token.lower_ == "like" and not following.is_punct and previous not in LIKERS:
+    index = doc_index(dismisser.doc)
+    sentence_start = index.sentence_starts[dismisser.start]
+    for at in range(max(sentence_start, dismisser.start - SIMILE_REACH), dismisser.start):
+        text, following = index.texts[at], index.words[at + 1]
+        previous = index.texts[at - 1] if at > sentence_start else ""
+        if text == "like" and following is not None and previous not in LIKERS:
             return True
-        if token.lower_ == "as" and following.lower_ in ("if", "though"):
+        if text == "as" and following in ("if", "though"):
             return True
     return False
 
@@ -666,8 +731,8 @@ def _explained_away(span: Span) -> bool:
     return any(
         not (span.start <= other.start and other.end <= span.end)  # "born in 1957" holds its own "in 1957"
         and _reaches(other, span)
-        and not negated_by_a_cue(other, from_token=span.end if other.start >= span.start else 0)
         and not likened(other)
+        and not negated_by_a_cue(other, from_token=span.end if other.start >= span.start else 0)
         for other in look_alikes(span)
     )
 
@@ -675,7 +740,7 @@ def _explained_away(span: Span) -> bool:
 def _reaches(dismisser: Span, span: Span) -> bool:
     """A dismisser of the span's sentence that explains it or touches it, or a NOT_RED_FLAG_IN_ANY_SENTENCE one of
     another sentence of the same person."""
-    if dismisser.sent.start != span.sent.start:
+    if not same_sentence(dismisser, span):
         return dismisser.label_ == NOT_RED_FLAG_IN_ANY_SENTENCE and _of_the_same_person(dismisser, span)
     return (dismisser.label_ in EXPLAINING_LABELS and _explains(dismisser, span)) or (
         dismisser.label_ == NOT_RED_FLAG_NEXT_TO and _touches(span, dismisser)
@@ -695,10 +760,10 @@ def spoken_of_in_general(span: Span) -> bool:
     before = span.doc[max(span.sent.start, span.start - 1) : span.start]
     if any(token.lower_ in SPEAKERS_BACK | OTHERS_BACK | POSSESSIVE_S for token in before) or speaks_of_oneself(span):
         return False
-    after = span.doc[span.end : span.sent.end].text.lower()
+    after = text_after(span, span.sent.end)
     asked = span.sent[0].lower_ in AUXILIARY_OPENERS and bool(ASKED_IF_A_SIGN.match(after))
     defined = span.sent[0].lower_ in QUESTION_OPENERS and bool(DEFINED.match(after))
-    opening = " ".join(token.lower_ for token in span.doc[span.sent.start : span.start])
+    opening = " ".join(texts_of(span.doc[span.sent.start : span.start]))
     named = bool(NAMED_TO_DEFINE.match(opening)) and bool(DEFINITION_ENDS.match(after))
     return (asked and not tells_of_oneself(span.sent)) or defined or named or bool(SPOKEN_OF_IN_GENERAL.match(after))
 
@@ -723,12 +788,13 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     if not ends_a_question(sentence) or sentence.end >= len(span.doc) or tells_of_oneself(sentence):
         return False
     reply = span.doc[sentence.end].sent
-    clause = []
-    for token in reply:
-        if token.is_punct:
-            break
-        clause.append("not" if token.lower_ in ("n't", "nt") else token.lower_)
+    clause = opening_clause(reply)
     words = " ".join(clause)
+    if MINE_FINE.match(words):
+        # "Mine's fine at night, it's only when I bend", not "mine's fine at night but it wakes me at 4", nor "mine's
+        # normal now, it happened 2 hours ago"
+        said = {token.lower_ for token in reply}
+        return not (said & (CONTRASTS - {"when"} | PASSED) or any(word[:1].isdigit() for word in said))
     phrase = next((phrase for phrase in ASKED_IN_GENERAL_REPLIES if f"{words} ".startswith(f"{phrase} ")), None)
     if phrase is not None:
         return said_in_general(reply, len(phrase.split()))
@@ -740,6 +806,45 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     rest = reply[len(opening.split()) : len(clause)]
     only_the_sign = all(token.lower_ in DENIAL_FILLERS or token.lemma_ in sign_words for token in rest)
     return len(clause) <= SHORT_DENIAL or only_the_sign
+
+
+def opening_clause(sentence: Span) -> list[str]:
+    """The sentence's words up to its first punctuation, lowercased, with "n't" as "not"."""
+    clause = []
+    for token in sentence:
+        if token.is_punct:
+            break
+        clause.append("not" if token.lower_ in ("n't", "nt") else token.lower_)
+    return clause
+
+
+def watched_for(span: Span) -> bool:
+    """A sign named last in its sentence as what to watch for, and denied as the next sentence opens: "An old colleague
+    told me to watch for saddle numbness. I don't have any of that" (not "... to watch for numbness, which I've had
+    since yesterday", nor "... Now I have it")."""
+    sentence = span.sent
+    if sentence.end >= len(span.doc) or any(not token.is_punct for token in span.doc[span.end : sentence.end]):
+        return False
+    # from the start of the longest match of the flag around it: "look out for any | numbness | in both legs"
+    start = min(
+        [start for label, flag, start, end in flag_matches(span.doc).words
+         if flag == span.id_ and label in RED_FLAG_ROLES and start <= span.start < end],
+        default=span.start,
+    )  # fmt: skip
+    before = list(texts_of(span.doc[max(sentence.start, start - WATCH_REACH) : start]))
+    while before and before[-1] in WATCH_FILLERS:
+        before.pop()
+    said = " ".join(before)
+    if not any(said == phrase or said.endswith(f" {phrase}") for phrase in WATCHED_FOR):
+        return False
+    # the whole clause denies, and nothing after it tells: not "I don't have any control over it since last night"
+    reply = span.doc[sentence.end].sent
+    denial = " ".join(opening_clause(reply))
+    said = {token.lower_ for token in reply}
+    return any(
+        denial in (phrase, *(f"{phrase} of {that}" for that in ("that", "those", "it", "them")))
+        for phrase in DENIED_NEXT
+    ) and not (said & (CONTRASTS | PASSED) or any(word[:1].isdigit() for word in said))
 
 
 def said_in_general(reply: Span, phrase_length: int) -> bool:
@@ -759,7 +864,7 @@ def said_in_general(reply: Span, phrase_length: int) -> bool:
 
 def _words(tokens: Span) -> str:
     """The words of tokens, lowercased, without punctuation, with a space at each end."""
-    return f" {' '.join(token.lower_ for token in tokens if not token.is_punct)} "
+    return f" {' '.join(words_of(tokens))} "
 
 
 def _has_phrase(tokens: Span, phrases: tuple[str, ...]) -> bool:
@@ -793,7 +898,7 @@ def is_dismissed(
 ) -> bool:
     """Negated, nobody's (a pet's, or seen at work), someone else's (unless the message is written for them:
     `patients`), asked in general, spoken of in general, wondered about, denied right after or later in its
-    sentence, asked whether something counts as it, or explained away."""
+    sentence, named as what to watch for and denied, asked whether something counts as it, or explained away."""
     someone_elses = (
         not_the_patients(span, written_for) if written_for else _blocked(span, blockers) or said_of_someone_else(span)
     )
@@ -810,6 +915,7 @@ def is_dismissed(
         or spoken_of_in_general(span)
         or wondered_about(span)
         or denied_in_the_next_sentence(span)
+        or watched_for(span)
         or denied_after(span)
         or asked_if_it_counts(span)
         or _explained_away(span)

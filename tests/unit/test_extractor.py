@@ -650,6 +650,49 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             [("immunosuppression", "urgent")],
         ),
         ("unable to control loose motions for 3 days and severe back ache", [("bladder_bowel", "emergency")]),
+        # the thirtieth suite's misses, in other words
+        ("I didn't realise I'd wet myself until I stood up, back spasm since Monday", [("bladder_bowel", "emergency")]),
+        (
+            "my husband's back is in spasm, his bladder feels ready to burst but he can't go",
+            [("urine_retention", "emergency")],
+        ),
+        ("Writing for my Ammi, both her legs have gone weak since yesterday", [("both_legs", "emergency")]),
+        (
+            "My father's back has been in spasm for weeks. Abbu has lost a lot of weight without trying",
+            [("weight_loss", "urgent")],
+        ),
+        ("there's a pounding, like my heartbeat, in my belly and my back hurts", [("aaa", "emergency")]),
+        ("my pulse is thumping in my stomach. My back is in spasm too", [("aaa", "emergency")]),
+        ("I came over rather faint with the back pain", [("aaa", "emergency")]),
+        ("Bowel cancer - treated in 2021. Back spasms now.", [("cancer_history", "urgent")]),
+        ("I get woken by a dull ache in my back every night", [("night_pain", "urgent")]),
+        ("once I'm lying down the pain flares right up", [("night_pain", "urgent")]),
+        ("my back spasms are bad and I'm woken in the early hours by the pain", [("night_pain", "urgent")]),
+        (
+            "the GP told me to watch for numbness in both legs, which I've had since yesterday",
+            [("both_legs", "emergency")],
+        ),
+        ("the GP said look out for numbness in both legs. I do now, since this morning", [("both_legs", "emergency")]),
+        (
+            "The nurse said watch out for loss of bladder control. I don't have any control over it since last night.",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "Is it normal to wet yourself with back spasm? Mine's normal now, it happened 2 hours ago",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("I fainted after my run and now the back pain is tearing and won't stop", [("aaa", "emergency")]),
+        ("Couldn't pee till I got a catheter in, my back is in spasm", [("urine_retention", "emergency")]),
+        ("Writing for my Nani. Ammi says both her legs have gone numb since morning.", [("both_legs", "emergency")]),
+        (
+            "Writing for my Ammi. Abbu says her back pain wakes her up every night and nothing helps.",
+            [("night_pain", "urgent")],
+        ),
+        (
+            "I had bowel cancer in 2019. Gossip is a cancer in our team and my back is in spasm",
+            [("cancer_history", "urgent")],
+        ),
+        ("my saddle area went numb on the ride and it hasn't worn off, back spasm", [("saddle_numbness", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1084,6 +1127,24 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "my deadlift weight has decreased by 20 kg since the back injury",
         "I won 10 pounds less at bingo, back is sore from the chairs",
         "I came down quite hard on my bum when I sat on the low sofa, back twinged",
+        # the thirtieth suite's look-alikes, in other words
+        "Is pain at night a red flag? Mine's totally fine at night, it only hurts when I lift",
+        "had a numb bum from the saddle after a long ride, back to normal now, my back is tight",
+        "my physio told me to look out for any numbness in both legs. I don't have any, my back is just stiff",
+        "gossip is like a cancer in this office and my back is in knots",
+        # and what the first rules for them caught, found by a fresh-eyes review
+        "I'm 30 weeks pregnant and can feel the baby's heartbeat in my tummy. My lower back aches.",
+        "the back pain has gone quite faint now, I feel a faint twinge when I bend",
+        "Breast cancer - diagnosed in my mum last year, and now my own back is in spasm",
+        "I was woken by a sharp pain in my foot, cramp I think, and my back is sore",
+        "I was woken in the small hours by the baby again and my back is stiff from feeding",
+        "when I bend down, the pain ramps up in my back",
+        "I didn't realise I'd leaked till I stood up, heavy period, back aches",
+        "my dad's back is in spasm, his father had lost a lot of weight without trying before he died",
+        "Writing for my Abbu, his back is in spasm. His father had prostate cancer",
+        "Writing for my Nani, her back is in spasm. Ammi says his brother's legs have gone numb since his op",
+        "I didn't know I'd gone till I woke up on the train, my back is stiff from the seat",
+        "Salaam, my father's back is in spasm, Ammi says she has diabetes herself, he is fine otherwise",
     ],
 )
 def test_no_red_flags(text: str) -> None:
