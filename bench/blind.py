@@ -22,7 +22,7 @@ from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_A
 from testbed.replies import failure, joined
 from testbed.servers import ROOT, Assistant, running_assistant
 
-# The first set, and twenty-three written later by other helpers who had not seen the project either.
+# The first set, and twenty-four written later by other helpers who had not seen the project either.
 BLIND_SETS = tuple(
     ROOT / "tests" / "blind" / name
     for name in (
@@ -50,6 +50,7 @@ BLIND_SETS = tuple(
         "messages_twentysecond.yml",
         "messages_twentythird.yml",
         "messages_twentyfourth.yml",
+        "messages_twentyfifth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

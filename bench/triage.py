@@ -59,6 +59,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentyeighth.yml",
         "red_flags_twentyninth.yml",
         "red_flags_thirtieth.yml",
+        "red_flags_thirtyfirst.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

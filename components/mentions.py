@@ -253,6 +253,8 @@ FRESH_STARTS = frozenset({"yesterday", "today", "tonight", "recently", "again", 
 # "… but now both legs are numb", "I was at the gym when I collapsed": what comes after is no longer explained
 SIMILE_REACH = 4  # words from "like" to the look-alike it likens: "like | I've been | sat on a bike saddle"
 LIKERS = frozenset({"i", "we", "you", "they", "he", "she", "would", "'d", "d", "really", "do", "n't"})  # "I'd like"
+# "numb bum for an hour after like always on long rides": "like" of what is usual, no likeness
+AS_USUAL = frozenset({"always", "usual", "normal", "ever", "every", "most", "before"})
 CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas", "until", "till", "except", "when"})
 
 
@@ -706,13 +708,14 @@ def has_a_twin(span: Span, label: str) -> bool:
 
 def likened(dismisser: Span) -> bool:
     """A look-alike only likened to: "feels like I've been sat on a bike saddle for hours", "like when you've sat on a
-    bike too long", "as if I'd sat on a bench all day" (not "I like sitting on the floor", nor "like, I'm on keto")."""
+    bike too long", "as if I'd sat on a bench all day" (not "I like sitting on the floor", "like, I'm on keto", nor
+    "like always after long rides")."""
     index = doc_index(dismisser.doc)
     sentence_start = index.sentence_starts[dismisser.start]
     for at in range(max(sentence_start, dismisser.start - SIMILE_REACH), dismisser.start):
         text, following = index.texts[at], index.words[at + 1]
         previous = index.texts[at - 1] if at > sentence_start else ""
-        if text == "like" and following is not None and previous not in LIKERS:
+        if text == "like" and following is not None and following not in AS_USUAL and previous not in LIKERS:
             return True
         if text == "as" and following in ("if", "though"):
             return True
@@ -802,7 +805,7 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     names_the_sign = bool(sign_words & {token.lemma_ for token in reply[: len(clause)]})
     opening = next((opening for opening in DENIED_OPENINGS if f"{words} ".startswith(f"{opening} ")), None)
     if opening is None or not names_the_sign:
-        return words in DENIED_NEXT
+        return denies_outright(reply)
     rest = reply[len(opening.split()) : len(clause)]
     only_the_sign = all(token.lower_ in DENIAL_FILLERS or token.lemma_ in sign_words for token in rest)
     return len(clause) <= SHORT_DENIAL or only_the_sign
@@ -837,14 +840,24 @@ def watched_for(span: Span) -> bool:
     said = " ".join(before)
     if not any(said == phrase or said.endswith(f" {phrase}") for phrase in WATCHED_FOR):
         return False
-    # the whole clause denies, and nothing after it tells: not "I don't have any control over it since last night"
-    reply = span.doc[sentence.end].sent
-    denial = " ".join(opening_clause(reply))
+    return denies_outright(span.doc[sentence.end].sent)
+
+
+def denies_outright(reply: Span) -> bool:
+    """A reply that opens by denying what came before, as a whole, and tells nothing more: "I don't have any of that,
+    just a tight back", "Not me" (not "I don't have any feeling down there", "I don't have any control over it since
+    last night", "I don't have it right now")."""
     said = {token.lower_ for token in reply}
-    return any(
-        denial in (phrase, *(f"{phrase} of {that}" for that in ("that", "those", "it", "them")))
-        for phrase in DENIED_NEXT
-    ) and not (said & (CONTRASTS | PASSED) or any(word[:1].isdigit() for word in said))
+    if said & (CONTRASTS - {"when"} | PASSED) or any(word[:1].isdigit() for word in said):
+        return False
+    clause = f"{' '.join(opening_clause(reply))} "
+    for phrase in DENIED_NEXT:
+        if clause.startswith(f"{phrase} "):
+            rest = clause.removeprefix(f"{phrase} ").split()
+            if rest[:2] in (["of", "that"], ["of", "those"], ["of", "them"], ["of", "it"]):
+                rest = rest[2:]
+            return not rest or rest[0] in ("just", "only")
+    return False
 
 
 def said_in_general(reply: Span, phrase_length: int) -> bool:

@@ -681,8 +681,25 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "Is it normal to wet yourself with back spasm? Mine's normal now, it happened 2 hours ago",
             [("bladder_bowel", "emergency")],
         ),
+        (
+            "the physio told me to watch for saddle numbness. I don't have any feeling down there",
+            [("saddle_numbness", "emergency")],
+        ),
         ("I fainted after my run and now the back pain is tearing and won't stop", [("aaa", "emergency")]),
         ("Couldn't pee till I got a catheter in, my back is in spasm", [("urine_retention", "emergency")]),
+        # the thirty-first suite's misses, in other words
+        (
+            "my back went on Monday and now I can't control when I go toilet, it just comes",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("been bursting for a pee for ages and I can't go, back in spasm", [("urine_retention", "emergency")]),
+        ("there's a pulsatile lump in my belly and my back is agony", [("aaa", "emergency")]),
+        ("the thermometer says I've got a fever and my back is in spasm", [("fever", "urgent")]),
+        ("I sometimes use with needles, back spasm since the weekend", [("iv_drugs", "urgent")]),
+        ("I inject myself with heroin most days, back's in bits", [("iv_drugs", "urgent")]),
+        ("been on the gear, jagging it most nights, and my back's in spasm", [("iv_drugs", "urgent")]),
+        ("fine in the day but at night it's agony, back spasm for weeks", [("night_pain", "urgent")]),
+        ("I work at the needle exchange and I inject myself most weekends, back spasm", [("iv_drugs", "urgent")]),
         ("Writing for my Nani. Ammi says both her legs have gone numb since morning.", [("both_legs", "emergency")]),
         (
             "Writing for my Ammi. Abbu says her back pain wakes her up every night and nothing helps.",
@@ -1144,6 +1161,11 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Writing for my Abbu, his back is in spasm. His father had prostate cancer",
         "Writing for my Nani, her back is in spasm. Ammi says his brother's legs have gone numb since his op",
         "I didn't know I'd gone till I woke up on the train, my back is stiff from the seat",
+        # the thirty-first suite's look-alikes, in other words
+        "I volunteer at a syringe exchange and lifting boxes hurt my back",
+        "I inject myself daily with insulin, back spasm",
+        "Is chest pain with back pain an emergency? I don't have any of that, just a stiff back",
+        "the thermometer says the room is 30 degrees and my back is in spasm",
         "Salaam, my father's back is in spasm, Ammi says she has diabetes herself, he is fine otherwise",
     ],
 )
