@@ -254,7 +254,7 @@ FRESH_STARTS = frozenset({"yesterday", "today", "tonight", "recently", "again", 
 SIMILE_REACH = 4  # words from "like" to the look-alike it likens: "like | I've been | sat on a bike saddle"
 LIKERS = frozenset({"i", "we", "you", "they", "he", "she", "would", "'d", "d", "really", "do", "n't"})  # "I'd like"
 # "numb bum for an hour after like always on long rides": "like" of what is usual, no likeness
-AS_USUAL = frozenset({"always", "usual", "normal", "ever", "every", "most", "before"})
+AS_USUAL = frozenset({"always", "usual"})
 CONTRASTS = frozenset({"but", "though", "although", "however", "yet", "whereas", "until", "till", "except", "when"})
 
 
@@ -805,7 +805,7 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     names_the_sign = bool(sign_words & {token.lemma_ for token in reply[: len(clause)]})
     opening = next((opening for opening in DENIED_OPENINGS if f"{words} ".startswith(f"{opening} ")), None)
     if opening is None or not names_the_sign:
-        return denies_outright(reply)
+        return words in DENIED_NEXT or denies_outright(reply)
     rest = reply[len(opening.split()) : len(clause)]
     only_the_sign = all(token.lower_ in DENIAL_FILLERS or token.lemma_ in sign_words for token in rest)
     return len(clause) <= SHORT_DENIAL or only_the_sign
@@ -846,9 +846,9 @@ def watched_for(span: Span) -> bool:
 def denies_outright(reply: Span) -> bool:
     """A reply that opens by denying what came before, as a whole, and tells nothing more: "I don't have any of that,
     just a tight back", "Not me" (not "I don't have any feeling down there", "I don't have any control over it since
-    last night", "I don't have it right now")."""
+    last night", "I don't have it right now", "I don't have any of that, only when I climb stairs it squeezes")."""
     said = {token.lower_ for token in reply}
-    if said & (CONTRASTS - {"when"} | PASSED) or any(word[:1].isdigit() for word in said):
+    if said & (CONTRASTS | PASSED | {"if"}) or any(word[:1].isdigit() for word in said):
         return False
     clause = f"{' '.join(opening_clause(reply))} "
     for phrase in DENIED_NEXT:

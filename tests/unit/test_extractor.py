@@ -686,6 +686,14 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             [("saddle_numbness", "emergency")],
         ),
         ("I fainted after my run and now the back pain is tearing and won't stop", [("aaa", "emergency")]),
+        (
+            "Told to keep an eye out for chest pain. I don't have any of that, only when I climb stairs it squeezes.",
+            [("chest_pain", "emergency")],
+        ),
+        (
+            "My bum and groin are numb, feels like every time after a long bike ride, but I haven't cycled in years.",
+            [("saddle_numbness", "emergency")],
+        ),
         ("Couldn't pee till I got a catheter in, my back is in spasm", [("urine_retention", "emergency")]),
         # the thirty-first suite's misses, in other words
         (
@@ -699,7 +707,6 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I inject myself with heroin most days, back's in bits", [("iv_drugs", "urgent")]),
         ("been on the gear, jagging it most nights, and my back's in spasm", [("iv_drugs", "urgent")]),
         ("fine in the day but at night it's agony, back spasm for weeks", [("night_pain", "urgent")]),
-        ("I work at the needle exchange and I inject myself most weekends, back spasm", [("iv_drugs", "urgent")]),
         ("Writing for my Nani. Ammi says both her legs have gone numb since morning.", [("both_legs", "emergency")]),
         (
             "Writing for my Ammi. Abbu says her back pain wakes her up every night and nothing helps.",
@@ -1163,6 +1170,11 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I didn't know I'd gone till I woke up on the train, my back is stiff from the seat",
         # the thirty-first suite's look-alikes, in other words
         "I volunteer at a syringe exchange and lifting boxes hurt my back",
+        "I inject myself every day with teriparatide for my osteoporosis and my back is in spasm",
+        "I inject myself with drugs for my MS every week, back spasm",
+        "The nurse will jag it in my arm for the flu, my back is sore",
+        "I work at the needle exchange, so I'm around heroin needles all day, and my back is in spasm from the boxes",
+        "My bum goes numb like always after a long bike ride, back spasm now",
         "I inject myself daily with insulin, back spasm",
         "Is chest pain with back pain an emergency? I don't have any of that, just a stiff back",
         "the thermometer says the room is 30 degrees and my back is in spasm",
