@@ -4,10 +4,14 @@ with the square of its mentions (`python -m bench.long_messages`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
+
+Made = TypeVar("Made")
 
 
 @dataclass(frozen=True)
@@ -21,24 +25,35 @@ class DocIndex:
     sentence_starts: tuple[int, ...]
 
 
-_CACHE: WeakKeyDictionary[Doc, DocIndex] = WeakKeyDictionary()
+_INDEXES: WeakKeyDictionary[Doc, tuple[int, DocIndex]] = WeakKeyDictionary()
+
+
+def made_once(cache: WeakKeyDictionary[Doc, tuple[int, Made]], doc: Doc, size: int, make: Callable[[], Made]) -> Made:
+    """What `make` gives for the doc, made on first use and again only when `size` (of the doc, or of what was
+    matched in it) changed since."""
+    cached = cache.get(doc)
+    if cached is not None and cached[0] == size:
+        return cached[1]
+    made = make()
+    cache[doc] = (size, made)
+    return made
 
 
 def doc_index(doc: Doc) -> DocIndex:
     """The doc's index, made on first use."""
-    cached = _CACHE.get(doc)
-    if cached is None or len(cached.texts) != len(doc):
-        starts = [0] * len(doc)
-        for sentence in doc.sents:
-            starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
-        cached = DocIndex(
-            doc.text,
-            tuple(token.lower_ for token in doc),
-            tuple(None if token.is_punct else token.lower_ for token in doc),
-            tuple(starts),
-        )
-        _CACHE[doc] = cached
-    return cached
+    return made_once(_INDEXES, doc, len(doc), lambda: _index(doc))
+
+
+def _index(doc: Doc) -> DocIndex:
+    starts = [0] * len(doc)
+    for sentence in doc.sents:
+        starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
+    return DocIndex(
+        doc.text,
+        tuple(token.lower_ for token in doc),
+        tuple(None if token.is_punct else token.lower_ for token in doc),
+        tuple(starts),
+    )
 
 
 def text_after(span: Span, end: int) -> str:

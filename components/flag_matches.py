@@ -8,6 +8,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
+from components.doc_index import made_once
 from components.language import SPANS_KEY
 from components.red_flags import CONFIRMING, DISMISSER_LABELS
 
@@ -27,20 +28,19 @@ _INDEXES: WeakKeyDictionary[Doc, tuple[int, FlagMatches]] = WeakKeyDictionary()
 def flag_matches(doc: Doc) -> FlagMatches:
     """The doc's index, made again only if its matches changed since."""
     group = doc.spans[SPANS_KEY]
-    cached = _INDEXES.get(doc)
-    if cached is not None and cached[0] == len(group):
-        return cached[1]
+    return made_once(_INDEXES, doc, len(group), lambda: _index(list(group)))
+
+
+def _index(group: list[Span]) -> FlagMatches:
     dismissers: dict[str, list[Span]] = {}
     for span in group:
         if span.label_ in DISMISSER_LABELS:
             dismissers.setdefault(span.id_, []).append(span)
-    index = FlagMatches(
+    return FlagMatches(
         frozenset((span.label_, span.id_, span.start, span.end) for span in group),
         dismissers,
         frozenset(span.id_ for span in group if span.label_ == CONFIRMING),
     )
-    _INDEXES[doc] = (len(group), index)
-    return index
 
 
 def look_alikes(span: Span) -> list[Span]:

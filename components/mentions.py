@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
-from components.doc_index import doc_index, same_sentence, text_after, texts_of, words_of
+from components.doc_index import doc_index, made_once, same_sentence, text_after, texts_of, words_of
 from components.flag_matches import flag_matches, look_alikes
 from components.language import SPANS_KEY
 from components.negation import FINE, JOINERS, PSEUDO_ASIDES, denies_something, is_negated, negated_by_a_cue
@@ -66,7 +66,6 @@ PLAYED_DOWN = re.compile(
     r"|\bnot me\b|\bi (?:do n't|do not|dont) have (?:it|that|those|any|one)\b"
     r"|\bnone here\b"
 )
-# "When is night pain a worry? Mine's fine at night": a reply that says the speaker's own is fine
 # "told me to watch for saddle numbness. I don't have any of that": a sign named as what to look out for, with the
 # words that may come between
 WATCHED_FOR = ("watch for", "watch out for", "look out for", "keep an eye out for", "on the lookout for")
@@ -74,6 +73,7 @@ WATCH_FILLERS = frozenset({"any", "signs", "symptoms", "of", "things", "stuff", 
 WATCH_REACH = 9  # words before a sign: "keep an eye out for any signs of"
 # "Abbu says her back pain wakes her": the person who tells of a sign, not whose it is
 REPORTING_VERBS = frozenset({"says", "said", "thinks", "reckons", "noticed", "notices", "tells", "told", "mentioned"})
+# "When is night pain a worry? Mine's fine at night": a reply that says the speaker's own is fine
 MINE_FINE = re.compile(
     r"^(?:mine (?:'s|s|is|are)|mines) (?:all |totally |completely )?(?:fine|ok|okay|normal|alright|good)\b"
 )
@@ -247,8 +247,8 @@ KIN_VERBS = frozenset(
     {"'s", "s", "is", "was", "has", "had", "ca", "can", "could", "wo", "does", "did", "keeps", "just", "got", "gets",
      "takes", "took", "injects", "fell", "wet", "went"}
 )  # fmt: skip
-# "… and yesterday I was rear-ended": a new event, which the words before it do not explain
 _SPLIT_POINTS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
+# "… and yesterday I was rear-ended": a new event, which the words before it do not explain
 FRESH_STARTS = frozenset({"yesterday", "today", "tonight", "recently", "again", "since", "last", "suddenly"})
 # "… but now both legs are numb", "I was at the gym when I collapsed": what comes after is no longer explained
 SIMILE_REACH = 4  # words from "like" to the look-alike it likens: "like | I've been | sat on a bike saddle"
@@ -680,12 +680,12 @@ def _splits(text: str, following: str) -> bool:
 def split_points(doc: Doc) -> list[int]:
     """The indexes of the doc's tokens that `_splits`, in order, made once per doc."""
     texts = doc_index(doc).texts
-    cached = _SPLIT_POINTS.get(doc)
-    if cached is None or cached[0] != len(texts):
-        points = [at for at, text in enumerate(texts) if _splits(text, texts[at + 1] if at + 1 < len(texts) else "")]
-        cached = (len(texts), points)
-        _SPLIT_POINTS[doc] = cached
-    return cached[1]
+    return made_once(
+        _SPLIT_POINTS,
+        doc,
+        len(texts),
+        lambda: [at for at, text in enumerate(texts) if _splits(text, texts[at + 1] if at + 1 < len(texts) else "")],
+    )
 
 
 def _explains(dismisser: Span, span: Span) -> bool:
@@ -796,8 +796,7 @@ def denied_in_the_next_sentence(span: Span) -> bool:
     if MINE_FINE.match(words):
         # "Mine's fine at night, it's only when I bend", not "mine's fine at night but it wakes me at 4", nor "mine's
         # normal now, it happened 2 hours ago"
-        said = {token.lower_ for token in reply}
-        return not (said & (CONTRASTS - {"when"} | PASSED) or any(word[:1].isdigit() for word in said))
+        return not tells_more({token.lower_ for token in reply}, CONTRASTS - {"when"} | PASSED)
     phrase = next((phrase for phrase in ASKED_IN_GENERAL_REPLIES if f"{words} ".startswith(f"{phrase} ")), None)
     if phrase is not None:
         return said_in_general(reply, len(phrase.split()))
@@ -847,8 +846,7 @@ def denies_outright(reply: Span) -> bool:
     """A reply that opens by denying what came before, as a whole, and tells nothing more: "I don't have any of that,
     just a tight back", "Not me" (not "I don't have any feeling down there", "I don't have any control over it since
     last night", "I don't have it right now", "I don't have any of that, only when I climb stairs it squeezes")."""
-    said = {token.lower_ for token in reply}
-    if said & (CONTRASTS | PASSED | {"if"}) or any(word[:1].isdigit() for word in said):
+    if tells_more({token.lower_ for token in reply}, CONTRASTS | PASSED | {"if"}):
         return False
     clause = f"{' '.join(opening_clause(reply))} "
     for phrase in DENIED_NEXT:
@@ -869,10 +867,15 @@ def said_in_general(reply: Span, phrase_length: int) -> bool:
     if not rest:
         return not any(token.is_alpha or token.like_num for token in reply.doc[reply.end :])
     said = " ".join(rest)
-    told = CONTRASTS | DAYS | TIME_WORDS
     played_down = bool(FINE & set(rest)) or bool(PLAYED_DOWN.search(said))
     owned = OWNING_REPLIES.search(" ".join(said_all))
-    return played_down and not (told & set(rest) or any(word[:1].isdigit() for word in rest) or owned)
+    return played_down and not (tells_more(set(rest), CONTRASTS | DAYS | TIME_WORDS) or owned)
+
+
+def tells_more(words: set[str], markers: frozenset[str]) -> bool:
+    """True when a reply's words hold one of the markers (a time, a contrast) or a number: it tells more than it
+    plays down."""
+    return bool(words & markers) or any(word[:1].isdigit() for word in words)
 
 
 def _words(tokens: Span) -> str:
