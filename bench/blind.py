@@ -20,9 +20,9 @@ from actions.knowledge import guidance
 from actions.replies import TOPICS
 from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_ACTION
 from testbed.replies import failure, joined
-from testbed.servers import ROOT, Assistant, running_assistant
+from testbed.servers import ROOT, Assistant, RasaApi, running_assistant
 
-# The first set, and twenty-four written later by other helpers who had not seen the project either.
+# The first set, and twenty-five written later by other helpers who had not seen the project either.
 BLIND_SETS = tuple(
     ROOT / "tests" / "blind" / name
     for name in (
@@ -51,6 +51,7 @@ BLIND_SETS = tuple(
         "messages_twentythird.yml",
         "messages_twentyfourth.yml",
         "messages_twentyfifth.yml",
+        "messages_twentysixth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"
@@ -131,15 +132,15 @@ def run(assistant: Assistant, messages: list[tuple[str, str]] | None = None) -> 
     emergency question first is answered "no" (no blind message has a red flag), and the answer after is
     labelled."""
 
-    def answer(message: tuple[str, str]) -> Outcome:
+    def answer(rasa: RasaApi, message: tuple[str, str]) -> Outcome:
         text, expected = message
         sender = f"blind-{uuid.uuid4().hex[:12]}"
-        replies = assistant.talk(sender, text)
-        tracker = assistant.tracker(sender)
+        replies = rasa.talk(sender, text)
+        tracker = rasa.tracker(sender)
         screened = screened_first(tracker)
         if screened:
-            replies = assistant.talk(sender, "no")
-            tracker = assistant.tracker(sender)
+            replies = rasa.talk(sender, "no")
+            tracker = rasa.tracker(sender)
         label = answer_label(replies, events_of_last_turn(tracker))
         return Outcome(text, expected, label, failure(replies), screened)
 
@@ -164,7 +165,7 @@ def report(outcomes: list[Outcome], name: str = "the blind sets") -> str:
 
 def main() -> int:
     """Start the assistant, run each blind set, print the reports and write the scores to results/blind.json."""
-    with running_assistant() as assistant:
+    with running_assistant(bulk=True) as assistant:
         by_set = {path: run(assistant, load_messages((path,))) for path in BLIND_SETS}
     for path, outcomes in by_set.items():
         print(report(outcomes, str(path.relative_to(ROOT))))

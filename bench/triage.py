@@ -23,7 +23,7 @@ from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, SAFETY_QUESTION_A
 from bench.blind import events_of_last_turn
 from components.red_flags import load_red_flags
 from testbed.replies import failure, joined
-from testbed.servers import ROOT, Assistant, running_assistant
+from testbed.servers import ROOT, Assistant, RasaApi, running_assistant
 
 # First-message suites, each by a writer who saw neither data/, the patterns nor the other suites; see docs/safety.md.
 FIRST_MESSAGE_SUITES = tuple(
@@ -60,6 +60,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_twentyninth.yml",
         "red_flags_thirtieth.yml",
         "red_flags_thirtyfirst.yml",
+        "red_flags_thirtysecond.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
@@ -159,11 +160,11 @@ def first_messages(paths: tuple[Path, ...] = FIRST_MESSAGE_SUITES) -> list[Case]
 def run_first_messages(assistant: Assistant, cases: list[Case]) -> list[FirstMessage]:
     """Send each message as the first of a new conversation."""
 
-    def first_message(case: Case) -> FirstMessage:
+    def first_message(rasa: RasaApi, case: Case) -> FirstMessage:
         text, expected, flag = case
         sender = f"triage-{uuid.uuid4().hex[:12]}"
-        replies = assistant.talk(sender, text)
-        tracker = assistant.tracker(sender)
+        replies = rasa.talk(sender, text)
+        tracker = rasa.tracker(sender)
         actions = [event.get("name") for event in events_of_last_turn(tracker)]
         asked_about = tracker["slots"].get(SAFETY_FLAG_SLOT) if SAFETY_QUESTION_ACTION in actions else None
         return FirstMessage(text, expected, flag, advice_level(replies), asked_about, failure(replies))
@@ -214,14 +215,14 @@ def emergency_flag_ids() -> set[str]:
     return {flag.id for flag in load_red_flags() if flag.tier == "emergency"}
 
 
-def run_vignette(assistant: Assistant, story: dict[str, Any]) -> Vignette:
+def run_vignette(rasa: RasaApi, story: dict[str, Any]) -> Vignette:
     """Drive one story: the opening, then the answers to whatever the assistant asks."""
     sender = f"vignette-{story['id']}-{uuid.uuid4().hex[:8]}"
     outcome = Vignette(story["id"], story["level"])
     message: str | None = story["opening"]
     sent_follow_up = False
     while message is not None and outcome.turns < MAX_TURNS:
-        replies = assistant.talk(sender, message)
+        replies = rasa.talk(sender, message)
         outcome.turns += 1
         if error := failure(replies):
             outcome.errors.append(error)
@@ -230,7 +231,7 @@ def run_vignette(assistant: Assistant, story: dict[str, Any]) -> Vignette:
             outcome.home_advice_before_alarm = True
         if level:
             outcome.levels.append(level)
-        tracker = assistant.tracker(sender)
+        tracker = rasa.tracker(sender)
         if level and not (tracker.get("active_loop") or {}).get("name"):
             break
         sent_follow_up = sent_follow_up or message == story["follow_up"]
@@ -246,7 +247,7 @@ def run_vignettes(assistant: Assistant, paths: tuple[Path, ...] = VIGNETTE_SUITE
         for path in paths
         for story in yaml.safe_load(path.read_text(encoding="utf-8"))["vignettes"]
     ]
-    return assistant.in_new_conversations(lambda story: run_vignette(assistant, story), stories)
+    return assistant.in_new_conversations(run_vignette, stories)
 
 
 def summary(first: list[FirstMessage], vignettes: list[Vignette]) -> dict[str, Any]:
@@ -310,7 +311,7 @@ def report(first: list[FirstMessage], vignettes: list[Vignette], name: str = "ev
 def main() -> int:
     """Start the assistant, run the suites, print each suite's report and all of them together with the vignettes,
     and write the scores to results/triage.json."""
-    with running_assistant() as assistant:
+    with running_assistant(bulk=True) as assistant:
         suites = {path.stem: run_first_messages(assistant, first_messages((path,))) for path in FIRST_MESSAGE_SUITES}
         vignettes = run_vignettes(assistant)
     for name, first in suites.items():

@@ -12,8 +12,9 @@ from testbed.servers import Assistant, running_assistant
 
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    """The running assistant (about a minute to start, so once per session)."""
-    with running_assistant(tmp_path_factory.mktemp("assistant")) as servers:
+    """The running assistant (about a minute to start, so once per session), with a second Rasa server for the bulk
+    suites."""
+    with running_assistant(tmp_path_factory.mktemp("assistant"), bulk=True) as servers:
         yield servers
 
 

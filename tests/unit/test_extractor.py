@@ -717,6 +717,41 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             [("cancer_history", "urgent")],
         ),
         ("my saddle area went numb on the ride and it hasn't worn off, back spasm", [("saddle_numbness", "emergency")]),
+        # the thirty-second suite's misses, in other words
+        ("my back's in spasm and I can hardly feel the loo seat under me", [("saddle_numbness", "emergency")]),
+        ("mi back hurt, it get worse when mi lie down", [("night_pain", "urgent")]),
+        ("she gets up every night because of the pain in her back", [("night_pain", "urgent")]),
+        ("the ache in my lower back is so bad lying in bed that I sleep in the chair", [("night_pain", "urgent")]),
+        ("I've got a lump like a pea under the skin on my spine and back spasms", [("back_lump", "urgent")]),
+        (
+            "back spasm, and there's a thing like a grape beneath my skin low down on my spine",
+            [("back_lump", "urgent")],
+        ),
+        ("my mum who is 81 never had back trouble and suddenly it's in spasm", [("age_onset", "urgent")]),
+        ("my boyfriend uses and injects, now his back hurts", [("iv_drugs", "urgent")]),
+        ("I slipped on the stairs and fell and didn't hit my head, my back is agony", [("trauma", "emergency")]),
+        ("I'm dancing like I have a fever and my temperature is 39, back spasm", [("fever", "urgent")]),
+        # ... and the review's probes of them, that must stay flags
+        (
+            "there's a pain like a burn on the left side of my chest and my back is in spasm",
+            [("chest_pain", "emergency")],
+        ),
+        (
+            "I slipped on the ice and smacked my tailbone on the kerb but didn't fall over, it's agony",
+            [("trauma", "emergency")],
+        ),
+        (
+            "I thought I'd wet myself and not felt a thing, turns out I had, the whole bed",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "My back always flares in the fall, I mean the autumn. Yesterday I was rear-ended at a junction",
+            [("trauma", "emergency")],
+        ),
+        (
+            "Slipped on the ice on Monday and the pain in my lower back still hasn't gone down",
+            [("trauma", "emergency")],
+        ),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1179,6 +1214,18 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Is chest pain with back pain an emergency? I don't have any of that, just a stiff back",
         "the thermometer says the room is 30 degrees and my back is in spasm",
         "Salaam, my father's back is in spasm, Ammi says she has diabetes herself, he is fine otherwise",
+        # the thirty-second suite's look-alikes, in other words
+        "I swore I'd wet myself when the spasm hit, but no, all dry. Tips?",
+        "I tripped on the kerb but caught the lamp post and didn't fall, now my back is in spasm",
+        "slipped in the shower and grabbed the rail and didn't go down but my back went",
+        "we were dancing like Saturday Night Fever and my back went into spasm",
+        # the review's probes of the suite's fixes, kept as they are
+        "with this donut cushion I can barely feel the chair when I sit, back is so much better",
+        "Would it be too bad lying in bed all weekend with a back spasm?",
+        "I get up most nights because the back of my leg cramps, my back is fine",
+        "I've got a cyst like a pea under the skin on my wrist and back spasms",
+        "I use and inject semaglutide weekly, could that cause back spasms?",
+        "my son is type 1 so he uses and injects every meal, now he's got back spasms",
     ],
 )
 def test_no_red_flags(text: str) -> None:
