@@ -61,6 +61,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtieth.yml",
         "red_flags_thirtyfirst.yml",
         "red_flags_thirtysecond.yml",
+        "red_flags_thirtythird.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

@@ -219,6 +219,8 @@ BACK_TROUBLE = frozenset(
 )  # "catch": Indian English, "my father is having back catch"
 BACK_MUSCLES = frozenset({"muscle", "muscles"})  # between a back word and its trouble: "back muscle spasm"
 SPEAKERS_BACK = frozenset({"my", "me", "ma", "mine"})
+# Caribbean "mi", my, inside a sign only: "Mi daughter see a lump pon mi back" (not "had an MI", "my flatmate Mi")
+CARIBBEAN_MY = "mi"
 OTHERS_BACK = frozenset({"his", "her", "their"})
 POSSESSIVE_S = frozenset({"'s", "s"})
 PLACE_PREPOSITIONS = frozenset({"at", "to", "from", "after", "during", "in", "for", "on"})  # "at my kid's match"
@@ -312,7 +314,7 @@ def person_spoken_of(span: Span) -> str | None:
     "My husband has weakness in both legs" is about him; "my wife says I wet the bed" and "my wife
     noticed my spine has changed shape" are about me.
     """
-    if speaks_of_oneself(span):
+    if speaks_of_oneself(span) or CARIBBEAN_MY in texts_of(span):
         return None
     person = next((token.lower_ for token in span if is_a_third_party(token)), None)
     for token in reversed(span.doc[span.sent.start : span.start]):

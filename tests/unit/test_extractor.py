@@ -752,6 +752,32 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "Slipped on the ice on Monday and the pain in my lower back still hasn't gone down",
             [("trauma", "emergency")],
         ),
+        # the thirty-third suite's misses, in other words
+        ("back spasm since Monday, I want to pee but it not coming, only drops", [("urine_retention", "emergency")]),
+        ("my back went on Friday and I haven't really had a wee since breakfast", [("urine_retention", "emergency")]),
+        ("lumbar spasm and a deadness in my perineum since this morning", [("saddle_numbness", "emergency")]),
+        ("mi back tight and mi cyaan feel mi batty at all", [("saddle_numbness", "emergency")]),
+        ("me bum and the tops of me legs on the inside are dead as a doornail", [("saddle_numbness", "emergency")]),
+        ("back is doing spasm and my chest is paining me since morning", [("chest_pain", "emergency")]),
+        ("a car hit me side on at the roundabout yesterday, back in spasm", [("trauma", "emergency")]),
+        ("I went flying over the handlebars on Sunday and my back is agony", [("trauma", "emergency")]),
+        ("my body is hot with fever since last night and my back is in spasm", [("fever", "urgent")]),
+        ("I've gone down two stone since spring without trying, back aches", [("weight_loss", "urgent")]),
+        ("if I lie down to sleep the pain does not ease at all, back spasm", [("night_pain", "urgent")]),
+        ("Retired joiner, 66 now, and never had back trouble till last week", [("age_onset", "urgent")]),
+        ("I sometimes inject on top of the methadone and my back is in spasm", [("iv_drugs", "urgent")]),
+        (
+            "I'm in the midst of chemotherapy and my back keeps spasming",
+            [("immunosuppression", "urgent"), ("cancer_history", "urgent")],
+        ),
+        ("Mi espalda hurts and there's a lump pon mi spine that's new", [("back_lump", "urgent")]),
+        ("Mi son see a lump pon mi back, hard, never there before", [("back_lump", "urgent")]),
+        # ... and the review's probes of them, that must stay flags
+        ("Temp this morning 36.5, ok, then tonight 39.2 and rigors, back spasm", [("fever", "urgent")]),
+        (
+            "Writing for my dad. His back went into spasm yesterday and he can't pee. Mi back is fine, I'm worried.",
+            [("urine_retention", "emergency")],
+        ),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1226,6 +1252,16 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I've got a cyst like a pea under the skin on my wrist and back spasms",
         "I use and inject semaglutide weekly, could that cause back spasms?",
         "my son is type 1 so he uses and injects every meal, now he's got back spasms",
+        # the thirty-third suite's look-alikes, in other words
+        "This sciatica is driving me batty and my left foot is numb",
+        "My husband, who had an MI in 2019, has been getting night sweats. My back is in spasm",
+        "I need to go but it not come, I think the codeine has made me constipated, back spasm",
+        "It was so hot in the heatwave I was panting even while sitting in the shade, back spasm",
+        "Nearly went flying over the handlebars when a dog ran out, but I stayed on. Back spasm",
+        "When I lie down it does not ease straight away but after 10 minutes it settles",
+        "My son, 16 now, plays rugby and I hurt my back lifting his kit bag",
+        "I came down a stone step wrong and twisted my back",
+        "I haven't actually had much water since this morning, back spasm",
     ],
 )
 def test_no_red_flags(text: str) -> None:
