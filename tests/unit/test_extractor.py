@@ -772,6 +772,10 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ),
         ("Mi espalda hurts and there's a lump pon mi spine that's new", [("back_lump", "urgent")]),
         ("Mi son see a lump pon mi back, hard, never there before", [("back_lump", "urgent")]),
+        # older suites' misses (the thirtieth's and thirty-first's), in other words
+        ("my wife collapsed in the hall an hour ago and her back is agony", [("aaa", "emergency")]),
+        ("back spasm and I'm having a hard time peeing since yesterday", [("urine_retention", "emergency")]),
+        ("mon dos me fait mal, my groin is engourdi since this morning", [("saddle_numbness", "emergency")]),
         # ... and the review's probes of them, that must stay flags
         ("Temp this morning 36.5, ok, then tonight 39.2 and rigors, back spasm", [("fever", "urgent")]),
         (
@@ -1262,6 +1266,13 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "My son, 16 now, plays rugby and I hurt my back lifting his kit bag",
         "I came down a stone step wrong and twisted my back",
         "I haven't actually had much water since this morning, back spasm",
+        "my back is in spasm, my dad collapsed at work yesterday and I had to carry him",
+        "My mum collapsed years ago with low blood pressure, now my back is in spasm",
+        "I've always had a hard time peeing in public toilets, back spasm now",
+        "My dad's back is in spasm. He collapsed the buggy and put it in the boot",
+        "Dad collapsed laughing at the dog and now his back is in spasm",
+        "my back hurts, my bum est pas engourdi, just sore",
+        "Pain in my bum, jambe gauche engourdie, back spasm",
     ],
 )
 def test_no_red_flags(text: str) -> None:
