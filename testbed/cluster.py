@@ -25,7 +25,7 @@ from cluster.haproxy import BACKEND_HEADER
 from cluster.settings import Settings
 from cluster.supervisor import Cluster, log_to, stop_logging
 from testbed.replies import failure
-from testbed.servers import ROOT, free_port
+from testbed.servers import ROOT, RasaApi, free_port
 
 WEBHOOK = "/webhooks/rest/webhook"
 REQUEST_SECONDS = 30.0  # longer than a conversation can wait for the lock a killed replica held
@@ -73,11 +73,7 @@ def talk(cluster: Cluster, sender: str, message: str) -> Turn:
 
 def tracker(cluster: Cluster, sender: str) -> dict[str, Any]:
     """A stored conversation, through HAProxy and Rasa's HTTP API."""
-    response = requests.get(
-        f"{cluster.url}/conversations/{sender}/tracker", params={"token": cluster.settings.rasa_token}, timeout=10
-    )
-    response.raise_for_status()
-    return response.json()
+    return RasaApi(cluster.url, cluster.settings.rasa_token).tracker(sender)
 
 
 def stored_user_texts(database: URL, senders: set[str]) -> dict[str, list[str]]:

@@ -68,6 +68,11 @@ class RasaApi:
     url: str
     token: str
 
+    @property
+    def status_url(self) -> str:
+        """The secured status endpoint, which answers once the model is loaded."""
+        return f"{self.url}/status?token={self.token}"
+
     def talk(self, sender: str, message: Any, timeout: float = 30) -> list[dict[str, Any]]:
         """Send one message through the REST channel and return the bot's replies."""
         response = requests.post(
@@ -105,10 +110,10 @@ class Assistant:
             "CHECKIN_QUIET_HOURS": "",
         }
         self.api = RasaApi(self.rasa_url, self.token)
+        self.bulk_api = RasaApi(f"http://127.0.0.1:{self.bulk_port}", self.token)
         self.rasa: subprocess.Popen | None = None
         self.actions: subprocess.Popen | None = None
         self.bulk: subprocess.Popen | None = None
-        self.bulk_ready = False
 
     def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
         with open(self.workdir / f"{name}.log", "ab") as log:
@@ -161,7 +166,7 @@ class Assistant:
     def start_rasa(self) -> None:
         """Start the Rasa server with the API secured by a token, and wait until its model is loaded."""
         self.rasa = self._spawn("rasa", self._rasa_command(self.rasa_port, self.endpoints))
-        self._wait(self.rasa, "rasa", f"{self.rasa_url}/status?token={self.token}")
+        self._wait(self.rasa, "rasa", self.api.status_url)
 
     def start_bulk_rasa(self) -> None:
         """Start a second Rasa server for `in_new_conversations`, without waiting: it loads while other tests run.
@@ -195,10 +200,8 @@ class Assistant:
         """The Rasa servers the bulk suites share: the main one, and the second once it has loaded its model."""
         if self.bulk is None:
             return [self.api]
-        if not self.bulk_ready:
-            self._wait(self.bulk, "rasa-bulk", f"http://127.0.0.1:{self.bulk_port}/status?token={self.token}")
-            self.bulk_ready = True
-        return [self.api, RasaApi(f"http://127.0.0.1:{self.bulk_port}", self.token)]
+        self._wait(self.bulk, "rasa-bulk", self.bulk_api.status_url)  # one request once it is up
+        return [self.api, self.bulk_api]
 
     def in_new_conversations(self, converse: Callable[[RasaApi, Item], Result], items: Iterable[Item]) -> list[Result]:
         """converse(server, item) for each item, each in a conversation of its own on one Rasa server,
