@@ -62,6 +62,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtyfirst.yml",
         "red_flags_thirtysecond.yml",
         "red_flags_thirtythird.yml",
+        "red_flags_thirtyfourth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
