@@ -90,10 +90,12 @@ class RasaApi:
 
 class Assistant:
     """The assistant as a user meets it: Rasa (REST, socket.io, SQLite tracker) plus the action server, and for the
-    bulk suites a second Rasa server (`start_bulk_rasa`)."""
+    bulk suites a second Rasa server (`start_bulk_rasa`). Its servers run at `niceness` (nice(1)): above 0, they take
+    only the CPU that other processes leave."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, niceness: int = 0) -> None:
         self.workdir = workdir
+        self.niceness = niceness
         self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
         self.bulk_port = free_port()
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
@@ -116,8 +118,9 @@ class Assistant:
         self.bulk: subprocess.Popen | None = None
 
     def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
+        niced = ["nice", "-n", str(self.niceness), *command] if self.niceness else command
         with open(self.workdir / f"{name}.log", "ab") as log:
-            return subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+            return subprocess.Popen(niced, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
 
     def _wait(self, process: subprocess.Popen, name: str, url: str, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
@@ -213,11 +216,11 @@ class Assistant:
 
 
 @contextmanager
-def running_assistant(workdir: Path | None = None, bulk: bool = False) -> Iterator[Assistant]:
-    """The action server and Rasa, started with their files in `workdir` (a temporary folder if None) and
-    stopped on the way out; with `bulk`, the second Rasa server for the bulk suites too."""
+def running_assistant(workdir: Path | None = None, bulk: bool = False, niceness: int = 0) -> Iterator[Assistant]:
+    """The action server and Rasa, started with their files in `workdir` (a temporary folder if None) at `niceness`,
+    and stopped on the way out; with `bulk`, the second Rasa server for the bulk suites too."""
     with tempfile.TemporaryDirectory() as scratch:
-        assistant = Assistant(workdir or Path(scratch))
+        assistant = Assistant(workdir or Path(scratch), niceness)
         try:
             assistant.start_actions()
             assistant.start_rasa()

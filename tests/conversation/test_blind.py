@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.blind import Outcome, report, run
-from testbed.servers import Assistant
+from bench.blind import Outcome, report
+from testbed.bulk_runs import BulkRuns
 
 # The twenty-seven blind sets together: 5286/5546 (0.9531) on 2026-12-04, session 44 (the twenty-six older 5097/5342,
 # the twenty-five older 4901/5138); the twenty-three oldest 4511/4730 in session 43, message for message what session
@@ -23,9 +23,9 @@ ALARM_RATE = 1 / 30
 
 
 @pytest.fixture(scope="module")
-def outcomes(assistant: Assistant) -> list[Outcome]:
+def outcomes(bulk_runs: BulkRuns) -> list[Outcome]:
     """Every blind message, once each of them is seen to get a real answer."""
-    results = run(assistant)
+    results = bulk_runs.blind()
     assert [(outcome.text, outcome.error) for outcome in results if outcome.error] == []
     return results
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.triage import FirstMessage, Vignette, first_messages, report, run_first_messages, run_vignettes, summary
-from testbed.servers import Assistant
+from bench.triage import FirstMessage, Vignette, report, summary
+from testbed.bulk_runs import BulkRuns
 
 # Floors just under what the thirty-three first-message suites and the three vignette suites measured together on
 # 2026-12-04, session 44 (2695/2720 at once, 2702/2720 caught by advice or a safety question about the message's own
@@ -24,17 +24,17 @@ MAX_EMERGENCY_HOME_ADVICE_FIRST = 0
 
 
 @pytest.fixture(scope="module")
-def first(assistant: Assistant) -> list[FirstMessage]:
+def first(bulk_runs: BulkRuns) -> list[FirstMessage]:
     """Every first message, once each of them is seen to get a real answer."""
-    outcomes = run_first_messages(assistant, first_messages())
+    outcomes = bulk_runs.first_messages()
     assert [(outcome.text, outcome.error) for outcome in outcomes if outcome.error] == []
     return outcomes
 
 
 @pytest.fixture(scope="module")
-def vignettes(assistant: Assistant) -> list[Vignette]:
+def vignettes(bulk_runs: BulkRuns) -> list[Vignette]:
     """Every vignette, once each of its turns is seen to get a real answer."""
-    outcomes = run_vignettes(assistant)
+    outcomes = bulk_runs.vignettes()
     assert [(outcome.id, outcome.errors) for outcome in outcomes if outcome.errors] == []
     return outcomes
 
