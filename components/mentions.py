@@ -224,6 +224,11 @@ CARIBBEAN_MY = "mi"
 OTHERS_BACK = frozenset({"his", "her", "their"})
 POSSESSIVE_S = frozenset({"'s", "s"})
 PLACE_PREPOSITIONS = frozenset({"at", "to", "from", "after", "during", "in", "for", "on"})  # "at my kid's match"
+# someone's home, named by them: "at my mum's when the chest pain started", "round my nan's yesterday"
+HOME_PREPOSITIONS = frozenset({"at", "to", "from", "round", "over", "by"})
+AFTER_A_HOME = frozenset(
+    {"when", "while", "and", ",", ".", "!", "yesterday", "today", "tonight", "last", "this", "earlier", "for", "on"}
+)
 PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "they", "them", "their"})
 # "know what a back spasm feels like", "how a back spasm starts": a back asked about in general, nobody's
 ASKING_IN_GENERAL = frozenset({"what", "how"})
@@ -245,6 +250,22 @@ SUFFERING = frozenset(
 OWNER_WINDOW = 8
 SELF = "self"
 WE = frozenset({"me", "i", "myself"})  # "me and my wife"
+# the speaker has it too: "my mum has chest pain and so do I", "... and me too", "... and I do too", "... as do I"
+SHARED_BY_THE_SPEAKER = (
+    ("so", "do", "i"),
+    ("so", "have", "i"),
+    ("so", "am", "i"),
+    ("so", "did", "i"),
+    ("as", "do", "i"),
+    ("as", "have", "i"),
+    ("and", "me", "too"),
+    ("me", "too"),
+    ("i", "do", "too"),
+    ("i", "have", "too"),
+    ("mine", "too"),
+    ("same", "here"),
+)
+SHARED_REACH = 6  # words after the sign within which "so do I" shares it
 KIN_VERBS = frozenset(
     {"'s", "s", "is", "was", "has", "had", "ca", "can", "could", "wo", "does", "did", "keeps", "just", "got", "gets",
      "takes", "took", "injects", "fell", "wet", "went"}
@@ -314,7 +335,7 @@ def person_spoken_of(span: Span) -> str | None:
     "My husband has weakness in both legs" is about him; "my wife says I wet the bed" and "my wife
     noticed my spine has changed shape" are about me.
     """
-    if speaks_of_oneself(span) or CARIBBEAN_MY in texts_of(span):
+    if speaks_of_oneself(span) or CARIBBEAN_MY in texts_of(span) or shared_by_the_speaker(span):
         return None
     person = next((token.lower_ for token in span if is_a_third_party(token)), None)
     for token in reversed(span.doc[span.sent.start : span.start]):
@@ -330,17 +351,25 @@ def person_spoken_of(span: Span) -> str | None:
     return person
 
 
+def shared_by_the_speaker(span: Span) -> bool:
+    """ "My mum has chest pain and so do I": the sign is the speaker's too."""
+    following = texts_of(span.doc[span.end : min(span.end + SHARED_REACH, span.sent.end)])
+    return any(
+        following[index : index + len(phrase)] == phrase
+        for phrase in SHARED_BY_THE_SPEAKER
+        for index in range(len(following) - len(phrase) + 1)
+    )
+
+
 def names_their_occasion(person: Token) -> bool:
-    """ "at my kid's soccer practice", "after my sister's wedding": where the speaker was, not whose sign it is
-    (not "my husband's rugby tackle left him numb")."""
+    """ "at my kid's soccer practice", "after my sister's wedding", "at my mum's when the chest pain started": where
+    the speaker was, not whose sign it is (not "my husband's rugby tackle left him numb")."""
     before = [token.lower_ for token in person.doc[max(person.i - 2, 0) : person.i]]
     after = [token.lower_ for token in person.doc[person.i + 1 : person.i + 3]]
-    return (
-        len(before) == 2
-        and before[0] in PLACE_PREPOSITIONS
-        and len(after) == 2
-        and after[0] in POSSESSIVE_S
-        and after[1] in lexicon("their_occasions")
+    if len(before) < 2 or len(after) < 2 or after[0] not in POSSESSIVE_S:
+        return False
+    return (before[0] in PLACE_PREPOSITIONS and after[1] in lexicon("their_occasions")) or (
+        before[0] in HOME_PREPOSITIONS and after[1] in AFTER_A_HOME
     )
 
 

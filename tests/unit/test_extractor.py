@@ -776,6 +776,31 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("my wife collapsed in the hall an hour ago and her back is agony", [("aaa", "emergency")]),
         ("back spasm and I'm having a hard time peeing since yesterday", [("urine_retention", "emergency")]),
         ("mon dos me fait mal, my groin is engourdi since this morning", [("saddle_numbness", "emergency")]),
+        # the thirty-fourth suite's misses, in other words
+        ("back's in spasm and I haven't had a real pee since lunchtime", [("urine_retention", "emergency")]),
+        ("I got throwed off the quad bike Friday and my back is in spasm", [("trauma", "emergency")]),
+        ("the horse reared and I landed squarely on my back, spasms since", [("trauma", "emergency")]),
+        ("the prop lifted me and dumped me on my back onto the pitch, back spasm", [("trauma", "emergency")]),
+        ("I had a huge hit at footy on the weekend and my back keeps seizing", [("trauma", "emergency")]),
+        ("my husband checked my temp and it was 38.9, back spasm since Monday", [("fever", "urgent")]),
+        ("I've dropped near two stone this year without trying, back aches", [("weight_loss", "urgent")]),
+        ("I had prostrate cancer in 2019 and now my back is spasming", [("cancer_history", "urgent")]),
+        ("back spasm that's not eased even by full bed rest for a week", [("night_pain", "urgent")]),
+        ("I inject ice most weekends and my back has been cramping", [("iv_drugs", "urgent")]),
+        ("Former smoker, IV user, back spasms for a week", [("iv_drugs", "urgent")]),
+        ("I'm back on the needle and my lower back is in spasm", [("iv_drugs", "urgent")]),
+        # ... and the review's probes of them, that must stay flags
+        ("I'm 61, vegetarian since I was 30, never had back trouble till this week", [("age_onset", "urgent")]),
+        ("I'm Lola, 34, sudden chest pain and tight chest since this morning", [("chest_pain", "emergency")]),
+        (
+            "Had my microdiscectomy, felt totally fine after, now both my legs are going numb",
+            [("both_legs", "emergency")],
+        ),
+        # the review's finds: a home named by whose it is, and a sign the speaker shares
+        ("Was at my mum's when the chest pain started, really crushing", [("chest_pain", "emergency")]),
+        ("I was round my nonna's yesterday and got crushing chest pain", [("chest_pain", "emergency")]),
+        ("My dad has chest pain and so do I, back spasm too", [("chest_pain", "emergency")]),
+        ("my husband can't pee since last night and me too", [("urine_retention", "emergency")]),
         # ... and the review's probes of them, that must stay flags
         ("Temp this morning 36.5, ok, then tonight 39.2 and rigors, back spasm", [("fever", "urgent")]),
         (
@@ -1273,6 +1298,24 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Dad collapsed laughing at the dog and now his back is in spasm",
         "my back hurts, my bum est pas engourdi, just sore",
         "Pain in my bum, jambe gauche engourdie, back spasm",
+        # the thirty-fourth suite's look-alikes, in other words
+        "my nonna has chest pains and I lift her into bed, now my back is in spasm",
+        "I'm 68 and have had a dodgy back since I was around 40, I've just put it out lifting",
+        # ... and the review's probes of the suite's fixes, kept as they are
+        "I throwed out my back lifting the telly",
+        "The ENT doctor injected ice water into my ear to test my balance, now my back is stiff",
+        "IV users are more prone to spine infections, right? I'm not one, just asking",
+        "I'm back on the needle for my blood thinner injections after the op and my back aches",
+        "My temp's fine and pulse is 102 after climbing the stairs with my bad back",
+        "I lay prostrate ca 20 minutes on the floor and the spasm eased",
+        "Doc said I'd get no better with complete bed rest and to keep moving",
+        "My cat landed square on my back while I was doing stretches on the floor",
+        "Had a big hit in the game on Saturday, drove in two runs, but my back's stiff",
+        "Haven't had a proper water all day, just tea, and my back is tight",
+        "Went to my mum's and she can't pee, she's waiting for the GP. My back is sore from lifting her",
+        "my mum has chest pain and so does my aunt, my back is in spasm from the stress",
+        "IV user interface on the pumps at work is awful and my back is killing me",
+        "Lost near 50 pounds on the horses at Cheltenham, and my back's killing me from standing",
     ],
 )
 def test_no_red_flags(text: str) -> None:
