@@ -63,6 +63,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtysecond.yml",
         "red_flags_thirtythird.yml",
         "red_flags_thirtyfourth.yml",
+        "red_flags_thirtyfifth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
@@ -313,7 +314,7 @@ def report(first: list[FirstMessage], vignettes: list[Vignette], name: str = "ev
 def main() -> int:
     """Start the assistant, run the suites, print each suite's report and all of them together with the vignettes,
     and write the scores to results/triage.json."""
-    with running_assistant(bulk=True) as assistant:
+    with running_assistant(bulk=True, in_memory=True) as assistant:
         suites = {path.stem: run_first_messages(assistant, first_messages((path,))) for path in FIRST_MESSAGE_SUITES}
         vignettes = run_vignettes(assistant)
     for name, first in suites.items():
