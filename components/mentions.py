@@ -250,7 +250,8 @@ SUFFERING = frozenset(
 OWNER_WINDOW = 8
 SELF = "self"
 WE = frozenset({"me", "i", "myself"})  # "me and my wife"
-# the speaker has it too: "my mum has chest pain and so do I", "... and me too", "... and I do too", "... as do I"
+# the speaker has it too, said as a clause of its own right after the sign: "my mum has chest pain and so do I",
+# "... and me too", "..., I do too" (not "it scared me too", "I have too much on", "same here with the spasms")
 SHARED_BY_THE_SPEAKER = (
     ("so", "do", "i"),
     ("so", "have", "i"),
@@ -265,7 +266,8 @@ SHARED_BY_THE_SPEAKER = (
     ("mine", "too"),
     ("same", "here"),
 )
-SHARED_REACH = 6  # words after the sign within which "so do I" shares it
+BEFORE_SHARING = frozenset({",", "and", "&", "but", "-"})
+AFTER_SHARING = frozenset({",", ".", "!", "?", ";", "and", "but", "plus", "-"})
 KIN_VERBS = frozenset(
     {"'s", "s", "is", "was", "has", "had", "ca", "can", "could", "wo", "does", "did", "keeps", "just", "got", "gets",
      "takes", "took", "injects", "fell", "wet", "went"}
@@ -353,11 +355,14 @@ def person_spoken_of(span: Span) -> str | None:
 
 def shared_by_the_speaker(span: Span) -> bool:
     """ "My mum has chest pain and so do I": the sign is the speaker's too."""
-    following = texts_of(span.doc[span.end : min(span.end + SHARED_REACH, span.sent.end)])
+    following = [text.rstrip(".") or text for text in texts_of(span.doc[span.end : span.sent.end])]  # "I." is a word
+    start = 0
+    while start < len(following) and following[start] in BEFORE_SHARING:
+        start += 1
     return any(
-        following[index : index + len(phrase)] == phrase
+        tuple(following[start : start + len(phrase)]) == phrase
+        and (start + len(phrase) == len(following) or following[start + len(phrase)] in AFTER_SHARING)
         for phrase in SHARED_BY_THE_SPEAKER
-        for index in range(len(following) - len(phrase) + 1)
     )
 
 
@@ -369,7 +374,15 @@ def names_their_occasion(person: Token) -> bool:
     if len(before) < 2 or len(after) < 2 or after[0] not in POSSESSIVE_S:
         return False
     return (before[0] in PLACE_PREPOSITIONS and after[1] in lexicon("their_occasions")) or (
-        before[0] in HOME_PREPOSITIONS and after[1] in AFTER_A_HOME
+        before[0] in HOME_PREPOSITIONS and after[1] in AFTER_A_HOME and not _someone_else_in(person)
+    )
+
+
+def _someone_else_in(person: Token) -> bool:
+    """Another person named in the sentence beside the one whose home it is: "at my mum's yesterday, her chest pain is
+    back", "at my dad's, couldn't pee all night poor man" (the sign is theirs, not the speaker's)."""
+    return any(
+        token.i != person.i and (is_a_third_party(token) or token.lower_ in ("her", "poor")) for token in person.sent
     )
 
 
@@ -433,6 +446,11 @@ def is_a_third_party(token: Token) -> bool:
         return False
     return (
         token.lower_ in lexicon("third_parties")
+        or (
+            token.lower_ in lexicon("grandparents_after_my")
+            and token.i > 0
+            and token.nbor(-1).lower_ in lexicon("kin_possessives")
+        )
         or (
             token.lower_ in lexicon("kin_after_my")
             and 0 < token.i < len(token.doc) - 1

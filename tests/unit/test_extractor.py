@@ -800,7 +800,8 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Was at my mum's when the chest pain started, really crushing", [("chest_pain", "emergency")]),
         ("I was round my nonna's yesterday and got crushing chest pain", [("chest_pain", "emergency")]),
         ("My dad has chest pain and so do I, back spasm too", [("chest_pain", "emergency")]),
-        ("my husband can't pee since last night and me too", [("urine_retention", "emergency")]),
+        ("my husband can't pee and me too, since last night", [("urine_retention", "emergency")]),
+        ("My mum has chest pain and so do I.", [("chest_pain", "emergency")]),
         # ... and the review's probes of them, that must stay flags
         ("Temp this morning 36.5, ok, then tonight 39.2 and rigors, back spasm", [("fever", "urgent")]),
         (
@@ -1316,6 +1317,12 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "my mum has chest pain and so does my aunt, my back is in spasm from the stress",
         "IV user interface on the pumps at work is awful and my back is killing me",
         "Lost near 50 pounds on the horses at Cheltenham, and my back's killing me from standing",
+        # ... and the second review's probes of the home and the shared sign
+        "Was at my mum's yesterday, her chest pain is back and my back is in spasm from the drive",
+        "At my dad's tonight, can't pee since lunch, worried about him, my back is in spasm",
+        "My dad's chest pain scared me too, my back is in spasm from the stress",
+        "My mum has chest pains and I have too many questions about my back spasm",
+        "my abuela, 82, has chest pain and my back is in spasm from lifting her",
     ],
 )
 def test_no_red_flags(text: str) -> None:
