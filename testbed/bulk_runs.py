@@ -34,7 +34,7 @@ class BulkRuns:
         self._blind: Future[list[Outcome]] = self._pool.submit(lambda: run(self._assistant.result()))
 
     def _start(self, workdir: Path) -> Assistant:
-        return self._stack.enter_context(running_assistant(workdir, bulk=True, niceness=BULK_NICENESS))
+        return self._stack.enter_context(running_assistant(workdir, bulk=True, niceness=BULK_NICENESS, in_memory=True))
 
     def first_messages(self) -> list[FirstMessage]:
         """Every red-flag suite's first messages, answered."""
