@@ -789,6 +789,25 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("I inject ice most weekends and my back has been cramping", [("iv_drugs", "urgent")]),
         ("Former smoker, IV user, back spasms for a week", [("iv_drugs", "urgent")]),
         ("I'm back on the needle and my lower back is in spasm", [("iv_drugs", "urgent")]),
+        # the thirty-fifth suite's misses, in other words
+        ("this afternoon pee come in my pants and I not feel it, back spasm", [("bladder_bowel", "emergency")]),
+        ("tingling in both inner thighs since this morning, back spasm", [("saddle_numbness", "emergency")]),
+        ("my sciatica nerve feels numb on both sides, back in spasm", [("both_legs", "emergency")]),
+        ("both mi leg dem feel weak from this morning, back a hurt", [("both_legs", "emergency")]),
+        ("they watch an aneurysm on my aorta and now my back hurts terribly", [("aaa", "emergency")]),
+        ("I rest all day, the pain does not let up, back spasm", [("night_pain", "urgent")]),
+        ("Rested for a whole week in bed, no change at all to my back", [("night_pain", "urgent")]),
+        ("In my lower back is a new lump, hard, it came last month", [("back_lump", "urgent")]),
+        ("I use drug with needles at weekends and my back hurts", [("iv_drugs", "urgent")]),
+        ("On Encorton every day for two years for my lungs, back spasm now", [("steroids", "urgent")]),
+        ("I'm HIV+ and my back has been in spasm all week", [("immunosuppression", "urgent")]),
+        # ... and the third review's probes, that must stay flags
+        ("Had a fever last week, all gone now, but tonight 39.5 and shaking, back pain", [("fever", "urgent")]),
+        ("I've got a fever and chills with my back pain, the rash is all gone now", [("fever", "urgent")]),
+        (
+            "I was on methotrexate, stopped in 2016, restarted it last month and now back pain",
+            [("immunosuppression", "urgent")],
+        ),
         # ... and the review's probes of them, that must stay flags
         ("I'm 61, vegetarian since I was 30, never had back trouble till this week", [("age_onset", "urgent")]),
         ("I'm Lola, 34, sudden chest pain and tight chest since this morning", [("chest_pain", "emergency")]),
@@ -1317,6 +1336,18 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "my mum has chest pain and so does my aunt, my back is in spasm from the stress",
         "IV user interface on the pumps at work is awful and my back is killing me",
         "Lost near 50 pounds on the horses at Cheltenham, and my back's killing me from standing",
+        # the thirty-fifth suite's look-alikes, in other words
+        "Picked up a bug with a fever, all gone now, back spasm from lying in bed",
+        # ... and the third review's probes of the suite's fixes, kept as they are
+        "CT scan ruled out an aneurysm on the aorta, it's just a muscle spasm in my back",
+        "I take drug by injection every week for my psoriasis, and my back is in spasm",
+        "On my back is new bump from a mosquito bite, and my spasm is on the left",
+        "Rested all weekend, no change in my plans, the back spasm is easing though",
+        "Noise in my flat, it never lets up, no wonder my back is tense",
+        "Sciatic nerve is numb on both sides? Is that even possible? Just curious, mine's only a spasm",
+        "The doctor gave me a 5-day course of Encorton for my back spasm",
+        "I volunteer for an HIV+ support charity and hurt my back lifting boxes",
+        "Almost had poo come in my trousers laughing at my husband, my back spasm hurts when I laugh",
         # ... and the second review's probes of the home and the shared sign
         "Was at my mum's yesterday, her chest pain is back and my back is in spasm from the drive",
         "At my dad's tonight, can't pee since lunch, worried about him, my back is in spasm",
