@@ -381,9 +381,7 @@ def names_their_occasion(person: Token) -> bool:
 def _someone_else_in(person: Token) -> bool:
     """Another person named in the sentence beside the one whose home it is: "at my mum's yesterday, her chest pain is
     back", "at my dad's, couldn't pee all night poor man" (the sign is theirs, not the speaker's)."""
-    return any(
-        token.i != person.i and (is_a_third_party(token) or token.lower_ in ("her", "poor")) for token in person.sent
-    )
+    return any(token.i != person.i and (_names_a_person(token) or token.lower_ == "poor") for token in person.sent)
 
 
 def _with_the_speaker(person: Token) -> bool:
@@ -440,28 +438,22 @@ def same_person(person: str, patient: str) -> bool:
 
 def is_a_third_party(token: Token) -> bool:
     """A word for another person ("mum", "he"), a word for kin that only "my" before it and a verb after it make
-    one: "me da can't pee", "our ma's been on steroids" (not "tell me da truth", "me da bum is numb"), or a child
-    told by size, order or age: "my little one has a fever", "my 16yo asked me"."""
+    one: "me da can't pee", "our ma's been on steroids" (not "tell me da truth", "me da bum is numb"), a grandparent
+    in another tongue after "my" ("my lola, 82, has chest pain"; not "I'm Lola"), or a child told by size, order or
+    age: "my little one has a fever", "my 16yo asked me"."""
     if introduces_the_speaker(token):
         return False
+    after_my = token.i > 0 and token.nbor(-1).lower_ in lexicon("kin_possessives")
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else None
     return (
         token.lower_ in lexicon("third_parties")
+        or (after_my and token.lower_ in lexicon("grandparents_after_my"))
+        or (after_my and token.lower_ in lexicon("kin_after_my") and following in KIN_VERBS)
         or (
-            token.lower_ in lexicon("grandparents_after_my")
-            and token.i > 0
-            and token.nbor(-1).lower_ in lexicon("kin_possessives")
-        )
-        or (
-            token.lower_ in lexicon("kin_after_my")
-            and 0 < token.i < len(token.doc) - 1
-            and token.nbor(-1).lower_ in lexicon("kin_possessives")
-            and token.nbor(1).lower_ in KIN_VERBS
-        )
-        or (
-            bool(AGE_AS_A_NOUN.match(token.lower_))
-            and 0 < token.i < len(token.doc) - 1
-            and token.nbor(-1).lower_ in lexicon("kin_possessives")
-            and token.nbor(1).lower_ not in lexicon("and")  # "my 16yo and I both have back spasms": theirs too
+            after_my
+            and bool(AGE_AS_A_NOUN.match(token.lower_))
+            and following is not None
+            and following not in lexicon("and")  # "my 16yo and I both have back spasms": theirs too
             and not is_a_third_party(token.nbor(1))  # "my 15yo daughter": the daughter is the person
         )
         or (
