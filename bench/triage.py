@@ -64,6 +64,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtythird.yml",
         "red_flags_thirtyfourth.yml",
         "red_flags_thirtyfifth.yml",
+        "red_flags_thirtysixth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
