@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from components.doc_index import doc_index, made_once, same_sentence, text_after, texts_of, words_of
 from components.flag_matches import flag_matches, look_alikes
 from components.language import SPANS_KEY
-from components.negation import FINE, JOINERS, PSEUDO_ASIDES, denies_something, is_negated, negated_by_a_cue
+from components.negation import FINE, JOINERS, NOT_WORDS, PSEUDO_ASIDES, denies_something, is_negated, negated_by_a_cue
 from components.red_flags import (
     DISMISSER_LABELS,
     FIRM,
@@ -203,10 +203,19 @@ NAMED_TO_DEFINE = re.compile(r"^(?:what ?'?s|what is|what are|define|explain)(?:
 DEFINITION_ENDS = re.compile(
     r"^\W*(?:$|[?,.]|to me\b|please\b|or\b|and (?:how|what|when|why|is|are|can|could|should|would|do|does)\b)"
 )
+# "losing control of your wee or poo is something to watch for": a second item of the sign may come first (not "chest
+# pain and it is serious")
 SPOKEN_OF_IN_GENERAL = re.compile(
-    r"^\W*(?:is|are|can be|could be|means|may be|might be)\s+(?:a |an |the )?"
-    r"(?:serious|dangerous|worrying|urgent|emergency|emergencies|warning|red|sign|signs|symptom|bad news)\b"
+    r"^(?:\W*|(?P<joined>(?:or|and|&|/) (?!(?:it|this|that|which|who|i|he|she|they|we|you|mine)\b)\w+ "
+    r"(?:(?!(?:it|this|that|which|who)\b)\w+ )?))"
+    r"(?:is|are|can be|could be|means|may be|might be)\s+(?:a |an |the )?"
+    r"(?:serious|dangerous|worrying|urgent|emergency|emergencies|warning|red|sign|signs|symptom|bad news"
+    r"|(?P<watched>(?:something|one|things?) (?:to|you should|you need to) (?:watch|look out|keep an eye)))\b"
 )
+# "and I've had it since lunch", "mine won't go away" tell of oneself; "I've had nothing like it", "I'm OK there" deny
+HAVING = frozenset({"have", "'ve", "ve", "got", "had", "has", "having", "'m", "m", "am"})
+DENIALS = frozenset({"nothing", "none", "neither", "fine", "ok", "okay", "alright"})
+NOT_HAD = frozenset({"had", "got", "noticed", "experienced", "having"})
 # Whose back pain a message tells of: "my back", "me back", "ma back" are the speaker's; "his back", "my mum's back",
 # "she's had back pain" another person's.
 # "mine hurts too" is the speaker's; "husband has had lumbar spasm" his
@@ -227,14 +236,21 @@ PLACE_PREPOSITIONS = frozenset({"at", "to", "from", "after", "during", "in", "fo
 # someone's home, named by them: "at my mum's when the chest pain started", "round my nan's yesterday"
 HOME_PREPOSITIONS = frozenset({"at", "to", "from", "round", "over", "by"})
 AFTER_A_HOME = frozenset(
-    {"when", "while", "and", ",", ".", "!", "yesterday", "today", "tonight", "last", "this", "earlier", "for", "on"}
-)
+    {"when", "while", "and", ",", ".", "!", "yesterday", "today", "tonight", "last", "this", "earlier", "for", "on",
+     "since", "over"}
+)  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "they", "them", "their"})
 # "know what a back spasm feels like", "how a back spasm starts": a back asked about in general, nobody's
 ASKING_IN_GENERAL = frozenset({"what", "how"})
 INDEFINITE = frozenset({"a", "an"})
 # someone told by age after "my": "My 16yo asked me why I keep getting back spasms"
 AGE_AS_A_NOUN = re.compile(r"^\d{1,2}(?:yo|yr|yrs|yro)$")
+# "my 3-year-old", "my seven year old"
+YEARS_OLD = frozenset({"old", "olds"})
+YEARS = frozenset({"year", "years", "yr", "yrs"})
+AGE_NUMBER = re.compile(
+    r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)$"
+)
 BAD = frozenset({"bad", "sore", "stiff", "dodgy", "painful", "aching", "achy", "hurting", "injured"})  # "a bad back"
 # Words between a possessive and "back": "my lower back", "her bad upper back", "my own back".
 QUALIFIERS = BAD | {"lower", "upper", "middle", "mid", "low", "poor", "whole", "left", "right", "old", "own"}
@@ -265,8 +281,13 @@ SHARED_BY_THE_SPEAKER = (
     ("i", "have", "too"),
     ("mine", "too"),
     ("same", "here"),
+    ("i", "'ve", "got", "one", "too"),
+    ("i", "'ve", "got", "it", "too"),
+    ("i", "have", "one", "too"),
+    ("i", "have", "it", "too"),
+    ("i", "got", "one", "too"),
 )
-BEFORE_SHARING = frozenset({",", "and", "&", "but", "-"})
+BEFORE_SHARING = frozenset({",", "and", "&", "but", "-", "now"})
 AFTER_SHARING = frozenset({",", ".", "!", "?", ";", "and", "but", "plus", "-"})
 KIN_VERBS = frozenset(
     {"'s", "s", "is", "was", "has", "had", "ca", "can", "could", "wo", "does", "did", "keeps", "just", "got", "gets",
@@ -450,8 +471,7 @@ def is_a_third_party(token: Token) -> bool:
         or (after_my and token.lower_ in lexicon("grandparents_after_my"))
         or (after_my and token.lower_ in lexicon("kin_after_my") and following in KIN_VERBS)
         or (
-            after_my
-            and bool(AGE_AS_A_NOUN.match(token.lower_))
+            (after_my and bool(AGE_AS_A_NOUN.match(token.lower_)) or _an_age_after_my(token))
             and following is not None
             and following not in lexicon("and")  # "my 16yo and I both have back spasms": theirs too
             and not is_a_third_party(token.nbor(1))  # "my 15yo daughter": the daughter is the person
@@ -462,6 +482,23 @@ def is_a_third_party(token: Token) -> bool:
             and token.nbor(-1).lower_ in lexicon("little_ones")
             and token.nbor(-2).lower_ in lexicon("kin_possessives")
         )
+    )
+
+
+def _an_age_after_my(token: Token) -> bool:
+    """The "old" of "my 3-year-old has", "my 7 year old wet herself": a child told by age, before a verb or a stop
+    (not "my 15 year old mattress")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.lower_ not in YEARS_OLD or (
+        following is not None and not following.is_punct and following.lower_ not in KIN_VERBS
+    ):
+        return False
+    words = [word.lower_ for word in token.doc[max(token.i - 5, 0) : token.i] if word.text != "-"]
+    return (
+        len(words) >= 3
+        and words[-1] in YEARS
+        and bool(AGE_NUMBER.match(words[-2]))
+        and words[-3] in lexicon("kin_possessives")
     )
 
 
@@ -809,7 +846,24 @@ def spoken_of_in_general(span: Span) -> bool:
     defined = span.sent[0].lower_ in QUESTION_OPENERS and bool(DEFINED.match(after))
     opening = " ".join(texts_of(span.doc[span.sent.start : span.start]))
     named = bool(NAMED_TO_DEFINE.match(opening)) and bool(DEFINITION_ENDS.match(after))
-    return (asked and not tells_of_oneself(span.sent)) or defined or named or bool(SPOKEN_OF_IN_GENERAL.match(after))
+    general = SPOKEN_OF_IN_GENERAL.match(after)
+    # "… is something to watch for, and I have it right now": told of oneself after all
+    told = general is not None and bool(general.group("watched") or general.group("joined")) and told_after(span)
+    return (asked and not tells_of_oneself(span.sent)) or defined or named or (general is not None and not told)
+
+
+def told_after(span: Span) -> bool:
+    """An "I have" or "mine" after the span in its sentence, not denied: "and I've had both since lunch", "mine won't
+    go away" (not "I've had nothing like it", "I'm OK there", "I haven't had that")."""
+    for token in span.doc[span.end : span.sent.end]:
+        following = [word.lower_ for word in span.doc[token.i + 1 : token.i + 5]]
+        if token.lower_ == "mine" or (is_first_person(token) and following[:1] and following[0] in HAVING):
+            denied = any(word in DENIALS for word in following) or any(
+                word in NOT_WORDS and after in NOT_HAD for word, after in zip(following, following[1:], strict=False)
+            )
+            if not denied:
+                return True
+    return False
 
 
 def tells_of_oneself(sentence: Span) -> bool:
@@ -957,7 +1011,9 @@ def is_dismissed(
     `patients`), asked in general, spoken of in general, wondered about, denied right after or later in its
     sentence, named as what to watch for and denied, asked whether something counts as it, or explained away."""
     someone_elses = (
-        not_the_patients(span, written_for) if written_for else _blocked(span, blockers) or said_of_someone_else(span)
+        not_the_patients(span, written_for)
+        if written_for
+        else (_blocked(span, blockers) or said_of_someone_else(span)) and not shared_by_the_speaker(span)
     )
     return (
         is_negated(span)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from components.language import SPANS_KEY
-from components.red_flags import TIER_LABELS
+from components.red_flags import TIER_LABELS, lexicon
 
 # fmt: off
 WINDOW = 5
@@ -54,6 +54,9 @@ ANSWER_NO = {"no", "none", "nope", "never", "negative", "nil"}
 # "never had chest pain like this" asserts the span.
 ASSERTING_AFTER = {("like", "this"), ("like", "that"), ("this", "bad")}
 RELIEVED = {"normally", "strong"}
+# "my bum wasn't numb yesterday | but it is today", "was never numb before"
+UNTIL_NOW = {"before", "until", "till", "til", "yesterday", "earlier", "this", "last", "then"}
+NOT_WORDS = {"n't", "nt", "not", "never"}  # "isn't", "is not", "was never", "haven't had"
 # Cues that can open a list of absent things: "no lumps, bumps or swelling".
 LIST_CUES = {"no", "without", "nor", "neither"}
 LIST_JOINERS = {"or", "nor"}
@@ -69,7 +72,22 @@ def is_negated(span: Span) -> bool:
     following = tuple(token.lower_ for token in span.doc[span.end : span.end + 2])
     if following in ASSERTING_AFTER:
         return False
-    return negated_by_a_cue(span) or _fine_after(span)
+    return negated_by_a_cue(span) or _fine_after(span) or _denied_before_its_last_word(span)
+
+
+def _denied_before_its_last_word(span: Span) -> bool:
+    """ "my bum isn't numb", "my groin was never numb": a "be" and a cue right before a span's last word that says
+    numb or weak deny it (not "my bum is not just numb", "the pain is not easing", "wasn't numb yesterday")."""
+    if len(span) < 3:
+        return False
+    linking, cue, state = span[-3], span[-2], span[-1]
+    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return (
+        cue.lower_ in NOT_WORDS
+        and linking.lemma_.lower() == "be"
+        and state.lower_ in lexicon("weak_or_numb")
+        and following not in UNTIL_NOW
+    )
 
 
 def _continues_a_negated_list(comma: Token) -> bool:

@@ -7,7 +7,8 @@ import pytest
 from bench.blind import Outcome, report
 from testbed.bulk_runs import BulkRuns
 
-# The twenty-nine blind sets together: 5686/5954 (0.9550) on 2026-12-04, session 45 (the twenty-seven older
+# The thirty blind sets together: 5883/6158 (0.9553) on 2026-12-04, session 46 (the twenty-nine older 5686/5954, as in
+# session 45); the twenty-nine then 5686/5954 (0.9550) on 2026-12-04, session 45 (the twenty-seven older
 # 5295/5546, against 5286/5546 in session 44, before a training with 'LBP' in the examples; the twenty-five older
 # 4901/5138 in session 44); the twenty-three oldest 4511/4730 in session 43, message for message what session 42's
 # first commit gives when trained again (it measured 4517 on another training): two trainings of the same data
@@ -17,8 +18,8 @@ from testbed.bulk_runs import BulkRuns
 # thirteenth 0.868, the fourteenth 0.941, the fifteenth 0.956, the sixteenth 0.961, the seventeenth 0.926, the
 # eighteenth 0.966, the nineteenth 0.971, the twentieth 0.931, the twenty-first 0.907, the twenty-second 0.922, the
 # twenty-third 0.961, the twenty-fourth 0.966, the twenty-fifth 0.946, the twenty-sixth 0.961, the twenty-seventh
-# 0.926, the twenty-eighth 0.966, the twenty-ninth 0.941. The aim is 0.97; `python -m bench.blind` prints each set's
-# report.
+# 0.926, the twenty-eighth 0.966, the twenty-ninth 0.941, the thirtieth 0.966. The aim is 0.97; `python -m bench.blind`
+# prints each set's report.
 MIN_ACCURACY = 0.950
 # Red-flag rules may alarm on a safe message at most once in 30, as the red-flag suites allow.
 ALARM_RATE = 1 / 30
