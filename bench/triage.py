@@ -65,6 +65,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtyfourth.yml",
         "red_flags_thirtyfifth.yml",
         "red_flags_thirtysixth.yml",
+        "red_flags_thirtyseventh.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
