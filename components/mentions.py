@@ -47,6 +47,11 @@ HYPOTHETICAL = (
     "i 've read something", "i 've heard something", "read somewhere", "heard somewhere", "someone mentioned",
     "somebody mentioned", "someone said", "somebody said", "people say", "people said",
 )  # fmt: skip
+# "in case it matters, I had a melanoma": a disclosure, not a wondering
+DISCLOSURES = re.compile(
+    r" (?:just )?in case (?:it (?:'s |s |is )?(?:relevant|important|useful)|it (?:matters|helps)"
+    r"|you (?:need|want) to know|i (?:did n't|didn't|did not) (?:say|mention)|i forgot to (?:say|mention)) "
+)
 ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
 # What someone asked ("the nurse asked if I'd had cancer"), and a yes to it: the sign asked about, or told after
 # the yes, is told ("... and I said yes, a melanoma cut out")
@@ -75,7 +80,8 @@ WATCH_REACH = 9  # words before a sign: "keep an eye out for any signs of"
 REPORTING_VERBS = frozenset({"says", "said", "thinks", "reckons", "noticed", "notices", "tells", "told", "mentioned"})
 # "When is night pain a worry? Mine's fine at night": a reply that says the speaker's own is fine
 MINE_FINE = re.compile(
-    r"^(?:mine (?:'s|s|is|are)|mines) (?:all |totally |completely )?(?:fine|ok|okay|normal|alright|good)\b"
+    r"^(?:(?:mine (?:'s|s|is|are)|mines) (?:all |totally |completely )?(?:fine|ok|okay|normal|alright|good)"
+    r"|mine (?:does|do|did|is|was) not$)"  # "Mine doesn't, I sleep like a rock" (not "mine isn't eased by anything")
 )
 TIME_WORDS = frozenset({"now", "since", "ago", "hour", "hours", "day", "days", "morning", "night", "week", "weeks"})
 ASKED_IN_GENERAL_REPLIES = (
@@ -208,9 +214,13 @@ DEFINITION_ENDS = re.compile(
 SPOKEN_OF_IN_GENERAL = re.compile(
     r"^(?:\W*|(?P<joined>(?:or|and|&|/) (?!(?:it|this|that|which|who|i|he|she|they|we|you|mine)\b)\w+ "
     r"(?:(?!(?:it|this|that|which|who)\b)\w+ )?))"
-    r"(?:is|are|can be|could be|means|may be|might be)\s+(?:a |an |the )?"
+    r"(?:(?:is|are|can be|could be|means|may be|might be)\s+(?:a |an |the )?"
     r"(?:serious|dangerous|worrying|urgent|emergency|emergencies|warning|red|sign|signs|symptom|bad news"
-    r"|(?P<watched>(?:something|one|things?) (?:to|you should|you need to) (?:watch|look out|keep an eye)))\b"
+    r"|(?P<watched>(?:something|one|things?) (?:to|you should|you need to) (?:watch|look out|keep an eye)))"
+    # "mentioned saddle numbness as something to look out for", "… as a warning sign"
+    r"|(?P<named_as>as (?:a warning sign|a red flag|(?:something|one|things?) (?:to|you should|you need to) "
+    r"(?:watch|look out|keep an eye)))"
+    r")\b"
 )
 # "and I've had it since lunch", "mine won't go away" tell of oneself; "I've had nothing like it", "I'm OK there" deny
 HAVING = frozenset({"have", "'ve", "ve", "got", "had", "has", "having", "'m", "m", "am"})
@@ -848,7 +858,11 @@ def spoken_of_in_general(span: Span) -> bool:
     named = bool(NAMED_TO_DEFINE.match(opening)) and bool(DEFINITION_ENDS.match(after))
     general = SPOKEN_OF_IN_GENERAL.match(after)
     # "… is something to watch for, and I have it right now": told of oneself after all
-    told = general is not None and bool(general.group("watched") or general.group("joined")) and told_after(span)
+    told = (
+        general is not None
+        and bool(general.group("watched") or general.group("named_as") or general.group("joined"))
+        and told_after(span)
+    )
     return (asked and not tells_of_oneself(span.sent)) or defined or named or (general is not None and not told)
 
 
@@ -983,9 +997,15 @@ def _has_phrase(tokens: Span, phrases: tuple[str, ...]) -> bool:
     return any(f" {phrase} " in words for phrase in phrases)
 
 
+def _wondering_words(tokens: Span) -> str:
+    """`_words`, with each disclosure ("in case it matters") blanked out, letter for letter."""
+    return DISCLOSURES.sub(lambda found: " " * len(found.group()), _words(tokens))
+
+
 def hypothetical(sentence: Span) -> bool:
     """A sentence that wonders rather than tells: "should I call 999 if I ever can't pee?", "I read that ..."."""
-    return _has_phrase(sentence, HYPOTHETICAL) or _has_phrase(sentence, ASKED_FOR_SOMEONE)
+    words = _wondering_words(sentence)
+    return any(f" {phrase} " in words for phrase in HYPOTHETICAL) or _has_phrase(sentence, ASKED_FOR_SOMEONE)
 
 
 def wondered_about(span: Span) -> bool:
@@ -993,7 +1013,7 @@ def wondered_about(span: Span) -> bool:
     sentence asked for someone else; a sign told before them stays told: "can't pee since last night, I read that
     this could be serious"; nor one asked about, or told after, that the person said yes to: "the nurse asked if I'd
     lost weight and I said yes", "asked if I'd had cancer and I said yes, a melanoma cut out"."""
-    before = _words(span.doc[span.sent.start : span.start])
+    before = _wondering_words(span.doc[span.sent.start : span.start])
     wondered_at, wondering = max((before.rfind(f" {phrase} "), phrase) for phrase in HYPOTHETICAL)
     if wondered_at >= 0:
         sentence = _words(span.sent)[wondered_at:]  # `before` is its beginning

@@ -12,12 +12,14 @@ WINDOW = 5
 CUES = {
     "no", "not", "n't", "nt", "never", "without", "none", "nor", "neither", "nothing", "deny", "denies", "denied",
     "nae",  # Scots: "nae fever"
+    "walang",  # Tagalog: "walang chills" (no chills)
 }  # fmt: skip
 CUE_PAIRS = {("free", "of"), ("absence", "of")}
 # A cue followed by one of these negates nothing: "not sure", "don't know", "can't stop", "no, I ...".
 PSEUDO_NEXT = {
     "sure", "know", "only", "just", "doubt", "wonder", "matter", "idea", "help", "stop", "mind", "wait", "kidding",
     "joke", "lie", "lying", "bother",
+    "tulog",  # Tagalog: "walang tulog" (no sleep)
 }  # fmt: skip
 # A cue and word that negate nothing: "without warning I wet myself", "never happened before and I soiled myself"
 PSEUDO_PAIRS = {("without", "warning"), ("never", "happened")}
@@ -35,7 +37,8 @@ NEW_CLAUSE_AFTER_AND = SUBJECTS | {
 CLAUSE_PUNCT = {".", "!", "?", ";", ",", ":", "(", ")"}
 CLAUSE_WORDS = {
     "but", "however", "though", "although", "except", "yet", "whereas", "because", "cos", "so", "if", "whether",
-    "when", "which", "until", "apart", "just"
+    "when", "which", "until", "apart", "just",
+    "dahil", "kasi", "pero", "kaso", "tapos",  # Tagalog: because, but, then
 }
 JOINERS = {"and", "&", "plus"}
 # "my bladder is fine", "temperature normal", "lost weight on purpose", "chest pain? no"
@@ -136,13 +139,27 @@ def _is_cue(token: Token) -> bool:
 
 
 def _clause_before(span: Span) -> list[Token]:
-    """Up to WINDOW tokens before the span, nearest first, stopping at the clause boundary."""
+    """Up to WINDOW tokens before the span, nearest first, stopping at the clause boundary; a bracketed aside right
+    after a cue is read over: "nothing (lying still, extra pillows) makes it ease off" (not "didn't fall (just
+    sneezed) lost control of my bladder")."""
     tokens: list[Token] = []
-    for token in reversed(span.doc[max(span.start - WINDOW, 0) : span.start]):
+    at = span.start - 1
+    while at >= 0 and len(tokens) < WINDOW:
+        token = span.doc[at]
+        opening = _opening_bracket(token) if token.text == ")" else None
+        if opening is not None and opening > 0 and _is_cue(span.doc[opening - 1]):
+            at = opening - 1  # "nothing (lying still, extra pillows) makes it ease off"
+            continue
         if _ends_clause(token):
             break
         tokens.append(token)
+        at -= 1
     return tokens
+
+
+def _opening_bracket(closing: Token) -> int | None:
+    """The index of the "(" that a ")" closes, in its sentence."""
+    return next((token.i for token in reversed(closing.doc[closing.sent.start : closing.i]) if token.text == "("), None)
 
 
 def negated_by_a_cue(span: Span, from_token: int = 0) -> bool:

@@ -7,19 +7,19 @@ import pytest
 from bench.blind import Outcome, report
 from testbed.bulk_runs import BulkRuns
 
-# The thirty blind sets together: 5883/6158 (0.9553) on 2026-12-04, session 46 (the twenty-nine older 5686/5954, as in
-# session 45); the twenty-nine then 5686/5954 (0.9550) on 2026-12-04, session 45 (the twenty-seven older
-# 5295/5546, against 5286/5546 in session 44, before a training with 'LBP' in the examples; the twenty-five older
-# 4901/5138 in session 44); the twenty-three oldest 4511/4730 in session 43, message for message what session 42's
-# first commit gives when trained again (it measured 4517 on another training): two trainings of the same data
-# differ by about six messages, so the floor sits 0.003 under the measure. First scores: the first set 0.912 (DIET,
-# before the encoder), the second 0.913, the third 0.945, the fourth 0.896, the fifth 0.868, the sixth 0.956, the
+# The thirty-one blind sets together: 6062/6362 (0.9528) on 2026-12-05, session 46 (the thirty older 5881/6158; the
+# thirty 5883/6158 before the thirty-first's examples); the twenty-nine then 5686/5954 (0.9550) on 2026-12-04, session
+# 45 (the twenty-seven older 5295/5546, against 5286/5546 in session 44, before a training with 'LBP' in the examples;
+# the twenty-five older 4901/5138 in session 44); the twenty-three oldest 4511/4730 in session 43, message for message
+# what session 42's first commit gives when trained again (it measured 4517 on another training): two trainings of the
+# same data differ by about six messages, so the floor sits 0.003 under the measure. First scores: the first set 0.912
+# (DIET, before the encoder), the second 0.913, the third 0.945, the fourth 0.896, the fifth 0.868, the sixth 0.956, the
 # seventh 0.917, the eighth 0.912, the ninth 0.877, the tenth 0.848, the eleventh 0.922, the twelfth 0.951, the
 # thirteenth 0.868, the fourteenth 0.941, the fifteenth 0.956, the sixteenth 0.961, the seventeenth 0.926, the
 # eighteenth 0.966, the nineteenth 0.971, the twentieth 0.931, the twenty-first 0.907, the twenty-second 0.922, the
-# twenty-third 0.961, the twenty-fourth 0.966, the twenty-fifth 0.946, the twenty-sixth 0.961, the twenty-seventh
-# 0.926, the twenty-eighth 0.966, the twenty-ninth 0.941, the thirtieth 0.966. The aim is 0.97; `python -m bench.blind`
-# prints each set's report.
+# twenty-third 0.961, the twenty-fourth 0.966, the twenty-fifth 0.946, the twenty-sixth 0.961, the twenty-seventh 0.926,
+# the twenty-eighth 0.966, the twenty-ninth 0.941, the thirtieth 0.966, the thirty-first 0.853. The aim is 0.97; `python
+# -m bench.blind` prints each set's report.
 MIN_ACCURACY = 0.950
 # Red-flag rules may alarm on a safe message at most once in 30, as the red-flag suites allow.
 ALARM_RATE = 1 / 30

@@ -881,6 +881,38 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ),
         ("I have a 4cm AAA and my back suddenly hurts", [("aaa", "emergency")]),
         ("I'm living with an AAA and now sudden tearing back pain", [("aaa", "emergency")]),
+        # the thirty-seventh suite's misses, in other words (session 46)
+        ("Ten minutes at the loo and I managed one measly drip, back in spasm", [("urine_retention", "emergency")]),
+        ("Since yesterday my flow has practically stopped, back spasm too", [("urine_retention", "emergency")]),
+        ("There's tanmeel around my bottom since the spasm", [("saddle_numbness", "emergency")]),
+        ("Tingling (like ants) around my groin since this morning", [("saddle_numbness", "emergency")]),
+        ("Both legs feel like they belong to somebody else since my back went", [("both_legs", "emergency")]),
+        ("Numb from the knees down in both legs after the spasm", [("both_legs", "emergency")]),
+        ("Teen din se bukhar hai aur kamar mein spasm", [("fever", "urgent")]),
+        ("Schudłem pięć kilo bez diety, and my back is in spasm", [("weight_loss", "urgent")]),
+        ("I'm down 6 kilos this month without trying, back spasm", [("weight_loss", "urgent")]),
+        ("I'm on the last notch of my belt now, used to be the middle one, back aches", [("weight_loss", "urgent")]),
+        ("It hurts nonstop even when resting flat, back spasm for two weeks", [("night_pain", "urgent")]),
+        ("El dolor de la espalda me despierta cada noche", [("night_pain", "urgent")]),
+        ("My back wakes me at 3am and nothing (heat, pills, the sofa) makes it ease", [("night_pain", "urgent")]),
+        ("I use heroin IV, back spasm this week", [("iv_drugs", "urgent")]),
+        ("Been slamming (injecting) again, back hurts", [("iv_drugs", "urgent")]),
+        ("My spleen was taken out after a car crash years ago, back spasm now", [("immunosuppression", "urgent")]),
+        ("Mahina ang immune system ko and my back is in spasm", [("immunosuppression", "urgent")]),
+        (
+            "In case it's relevant, I had bowel cancer five years ago, now my back is in spasm",
+            [("cancer_history", "urgent")],
+        ),
+        # ... and the review's probes of them, that must stay flags
+        (
+            "Didn't fall or anything (just sneezed) lost control of my bladder this morning",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("I was admitted with chest pain as an emergency last night", [("chest_pain", "emergency")]),
+        ("Should pain that isn't eased by rest worry you? Mine isn't eased by anything", [("night_pain", "urgent")]),
+        ("Can't pee into the bottle they gave me at A&E, bladder feels full", [("urine_retention", "emergency")]),
+        ("I've lost 10 kilos in 2 months without trying, I weigh in at 55kg now", [("weight_loss", "urgent")]),
+        ("In case I didn't mention it, I can't pee since last night", [("urine_retention", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1443,6 +1475,24 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "When I rest, the pain does not go away completely but it's much better",
         "I had an AAA scan last year and it was fine, back spasm now",
         "I've got a AAA for the remote of my TENS machine",
+        # the thirty-seventh suite's false alarms, in other words (session 46)
+        "Shy bladder at the clinic, couldn't pee in the pot at all, fine at home, my back is in spasm",
+        "After a bikini wax with numbing cream the area was numb for an hour, back spasm now",
+        "The nurse mentioned numbness between the legs as a warning sign; I've had nothing like it",
+        "I always pass out at needles, fainted at my covid jab, fine after, back spasm now",
+        "Walang lagnat, walang chills, back spasm lang",
+        "Cutting weight before my weigh-in, down 4 kilos this week, back spasm from training",
+        "My dog's barking is what keeps me up at night, my back is fine lying down",
+        "My teenager reckons I'm ancient, I'm 38 and my back's in spasm",
+        "My GP told me to lose weight, down 3kg this month as planned, back spasm",
+        # ... and the review's probes of them, kept as they are
+        "My milk flow has almost stopped and my back aches from feeding",
+        "Bukhar toh nahi hai par kamar mein spasm hai",
+        "Nie schudłam ani kilo, back spasm",
+        "Hindi naman mahina ang immune system ko, back spasm lang",
+        "Numb from the waist down on both sides after my epidural in labour, wore off in 2 hours, back spasm now",
+        "After my op I took opioids IV for three days, now my back is stiff",
+        "El dolor de muelas me despertó anoche, y la espalda con espasmo",
     ],
 )
 def test_no_red_flags(text: str) -> None:
