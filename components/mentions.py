@@ -481,7 +481,7 @@ def is_a_third_party(token: Token) -> bool:
         or (after_my and token.lower_ in lexicon("grandparents_after_my"))
         or (after_my and token.lower_ in lexicon("kin_after_my") and following in KIN_VERBS)
         or (
-            (after_my and bool(AGE_AS_A_NOUN.match(token.lower_)) or _an_age_after_my(token))
+            ((after_my and bool(AGE_AS_A_NOUN.match(token.lower_))) or _an_age_after_my(token))
             and following is not None
             and following not in lexicon("and")  # "my 16yo and I both have back spasms": theirs too
             and not is_a_third_party(token.nbor(1))  # "my 15yo daughter": the daughter is the person
@@ -993,7 +993,11 @@ def _words(tokens: Span) -> str:
 
 
 def _has_phrase(tokens: Span, phrases: tuple[str, ...]) -> bool:
-    words = _words(tokens)
+    return _holds_a_phrase(_words(tokens), phrases)
+
+
+def _holds_a_phrase(words: str, phrases: tuple[str, ...]) -> bool:
+    """True when `words` (as `_words` gives them) hold one of the phrases as whole words."""
     return any(f" {phrase} " in words for phrase in phrases)
 
 
@@ -1004,8 +1008,7 @@ def _wondering_words(tokens: Span) -> str:
 
 def hypothetical(sentence: Span) -> bool:
     """A sentence that wonders rather than tells: "should I call 999 if I ever can't pee?", "I read that ..."."""
-    words = _wondering_words(sentence)
-    return any(f" {phrase} " in words for phrase in HYPOTHETICAL) or _has_phrase(sentence, ASKED_FOR_SOMEONE)
+    return _holds_a_phrase(_wondering_words(sentence), HYPOTHETICAL) or _has_phrase(sentence, ASKED_FOR_SOMEONE)
 
 
 def wondered_about(span: Span) -> bool:
