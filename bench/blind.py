@@ -57,6 +57,7 @@ BLIND_SETS = tuple(
         "messages_twentyninth.yml",
         "messages_thirtieth.yml",
         "messages_thirtyfirst.yml",
+        "messages_thirtysecond.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -66,6 +66,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtyfifth.yml",
         "red_flags_thirtysixth.yml",
         "red_flags_thirtyseventh.yml",
+        "red_flags_thirtyeighth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
