@@ -17,6 +17,8 @@ from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 
+from components.dictation import with_marks_in_place
+
 OTHER_SYMBOL = "So"  # the Unicode category of emoji, dingbats and pictographs
 
 
@@ -40,10 +42,11 @@ class EmojiNamingTokenizer(WhitespaceTokenizer):
     """Rasa's whitespace tokens; for a message of emoji alone, one token naming each emoji."""
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
-        """The words as Rasa's tokenizer splits them or, when there is no word but there are emoji, the emoji."""
-        tokens = super().tokenize(message, attribute)
+        """The words as Rasa's tokenizer splits them, with spoken punctuation read as marks ("… question mark" has
+        no words "question" and "mark"), or, when there is no word but there are emoji, the emoji."""
+        text = message.get(attribute) or ""
+        tokens = super().tokenize(Message(data={attribute: with_marks_in_place(text)}), attribute)
         if any(map(has_a_word, tokens)):
             return tokens
-        text = message.get(attribute) or ""
         named = [Token(emoji_word(char), start, start + 1) for start, char in enumerate(text) if is_emoji(char)]
         return named or tokens

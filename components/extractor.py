@@ -49,6 +49,7 @@ import components.negation
 import components.red_flag_similarity
 import components.red_flags
 import components.spelling
+from components.dictation import typed_offset
 from components.durations import to_days, to_pain_level
 from components.encoder_weights import SHA256, weights_dir
 from components.language import DEFAULT_PATTERNS_DIR, MAX_CHARS, SPANS_KEY, pipeline_from_patterns, source_patterns
@@ -91,8 +92,8 @@ def _entity(label: str, value: Any, span: Span, **extra: Any) -> dict[str, Any]:
     return {
         ENTITY_ATTRIBUTE_TYPE: label,
         ENTITY_ATTRIBUTE_VALUE: value,
-        ENTITY_ATTRIBUTE_START: span.start_char,
-        ENTITY_ATTRIBUTE_END: span.end_char,
+        ENTITY_ATTRIBUTE_START: typed_offset(span.doc, span.start_char),
+        ENTITY_ATTRIBUTE_END: typed_offset(span.doc, span.end_char),
         CONFIDENCE_ENTITY: 1.0,
         EXTRACTOR: EXTRACTOR_NAME,
         **extra,

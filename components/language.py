@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from components.anchored_matcher import FACTORY as ANCHORED_SPAN_RULER
+from components.dictation import TYPED_OFFSETS, with_spoken_marks
 from components.red_flags import RED_FLAGS_FILE, span_patterns
 from components.spelling import SpellingFixer, pattern_words
 
@@ -70,9 +71,10 @@ def add_upper_case_exceptions(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(upper, [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces])
 
 
-def with_dropped_gs_restored(nlp: Language) -> Callable[[str], Doc]:
+def read_as_written(nlp: Language) -> Callable[[str], Doc]:
     """The pipeline's tokenizer, reading "wettin'" and "freezin'" as "wetting" and "freezing" (words the lemma
-    table knows; not "groin'" as "groing"): the same length, so every character offset stays right."""
+    table knows; not "groin'" as "groing"), and spoken punctuation as its marks (components/dictation.py). The
+    doc keeps the offsets of the message as typed when they differ."""
     tokenizer = nlp.tokenizer
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
@@ -80,7 +82,11 @@ def with_dropped_gs_restored(nlp: Language) -> Callable[[str], Doc]:
         return f"{match[1]}g" if f"{match[1].lower()}g" in table else match[0]
 
     def tokenize(text: str) -> Doc:
-        return tokenizer(DROPPED_G.sub(restore, text))
+        marked, typed_offsets = with_spoken_marks(DROPPED_G.sub(restore, text))  # a restored g keeps the length
+        doc = tokenizer(marked)
+        if typed_offsets is not None:
+            doc.user_data[TYPED_OFFSETS] = typed_offsets
+        return doc
 
     return tokenize
 
@@ -105,7 +111,7 @@ def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:
         config=SPAN_RULER_CONFIG,
     )
     nlp.initialize()
-    nlp.tokenizer = with_dropped_gs_restored(nlp)
+    nlp.tokenizer = read_as_written(nlp)
     spelling.targets = pattern_words(patterns)
     with nlp.select_pipes(disable=list(LEMMA_PIPES)):  # phrase patterns only need tokens
         ruler.add_patterns(patterns)

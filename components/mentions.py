@@ -62,6 +62,11 @@ DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
     "i have not had any", "not that i have", "none here", "not me",
 )  # fmt: skip
+# "If I fell off my horse, would I need A&E? I haven't, just nervous": a supposition denied
+SUPPOSITION_DENIED = ("i have not", "i have never", "it has not", "it has never")
+SUPPOSITION_REPLY = 8  # words a denied supposition's reply may add: "just nervous about starting jumping lessons"
+# words of a reply that tell a milder form of the sign supposed: "I haven't, it's more like tingling", "a bit"
+MILDER = frozenset({"more", "like", "rather", "bit", "little", "some", "kind", "sort", "slightly", "partly", "half"})
 # "When does back pain with chest pain mean call 999? Asking in general, mine's just low back stuff.": a reply that
 # says the question before it was asked in general
 # the sign played down after it: "mine's just a stiff back", "not me", "I don't have it"
@@ -87,7 +92,8 @@ TIME_WORDS = frozenset({"now", "since", "ago", "hour", "hours", "day", "days", "
 ASKED_IN_GENERAL_REPLIES = (
     "asking in general", "just asking in general", "asking generally", "general question", "just a general question",
     "just curious", "asking out of curiosity", "out of curiosity", "asking so i know", "asking for future reference",
-    "for future reference", "just so i know", "asking just in case",
+    "for future reference", "just so i know", "asking just in case", "just asking generally", "not about me",
+    "this is not about me", "it is not about me",
 )  # fmt: skip
 DENIED_OPENINGS = (
     "i have not", "i do not", "i did not", "i am not", "i 'm not", "i m not", "i have never", "i 've never",
@@ -179,6 +185,10 @@ OWNING_ASIDES = re.compile(
     r"\b(?:"
     + "|".join(f"not {' '.join(aside)}" for aside in sorted(PSEUDO_ASIDES))
     + r"|sorry if tmi|i know it sounds (?:mad|weird|silly|stupid|daft)|ngl|tbh)\b"
+)
+# A lack since a time, that owns a sign that is a lack: "I haven't been since last night", "I can't for 2 days now"
+LACKING_SINCE = re.compile(
+    r"^i (?:have|can|could|did) (?:not|n't) (?:been able to |managed to |managed |been |done it |gone )?(?:since|for)\b"
 )
 # Words in the owning sentence that make it no telling: a hedge, a fear, a plan, a check that found nothing
 HEDGING = frozenset(
@@ -700,13 +710,16 @@ def owned_in_the_next_sentence(span: Span) -> bool:
     """A sign asked about in general, then owned by the speaker in the next sentence (OWNING_REPLIES), without a
     hedge, a denial, a look-alike of the sign or another person: "does methotrexate make spasms worse? I take it
     weekly", "can a spasm make you poo yourself? because that happened this morning"; not "is chest pain an
-    emergency? I've heard it is"."""
+    emergency? I've heard it is"; and a sign that is a lack, owned by a lack since a time: "is it serious if you
+    can't pee? I haven't been since last night"."""
     if span.sent.end >= len(span.doc):
         return False
     reply = span.doc[span.sent.end].sent
     said_all = " ".join(token.lower_ for token in reply if not token.is_punct)
     plain = " ".join(OWNING_ASIDES.sub(" ", said_all).split())
     words = plain.split()
+    if LACKING_SINCE.match(plain) and any(token.lower_ in NOT_WORDS for token in span):
+        return not HEDGING & set(words)
     owning = OWNING_REPLIES.search(plain)
     # without its asides, the sentence denies nothing ("not gonna lie" is no "not")
     denied = denies_something(reply) if len(words) == len(said_all.split()) else bool(set(words) & (DENIALS | FINE))
@@ -951,6 +964,27 @@ def watched_for(span: Span) -> bool:
     return denies_outright(span.doc[sentence.end].sent)
 
 
+def supposed_and_denied(span: Span) -> bool:
+    """A sign supposed in a question that opens with "if" and denies nothing, then denied by the rest of the message
+    in a few words that tell nothing more: "If I fell off my horse, how would I know I needed A&E? I haven't, just
+    nervous", "If a spasm ever made me wet myself, would that be an emergency? It hasn't"; not "If I can't pee,
+    should I go to A&E? I haven't", "… It hasn't, it's been 2 days", "… I haven't. Not since yesterday"."""
+    sentence = span.sent
+    if sentence[0].lower_ != "if" or not ends_a_question(sentence) or sentence.end >= len(span.doc):
+        return False
+    if any(token.lower_ in NOT_WORDS or token.lower_ in ("no", "cannot", "cant") for token in sentence):
+        return False
+    rest = span.doc[sentence.end :]
+    clause = opening_clause(rest.sent)
+    said = [token.lower_ for token in rest if not token.is_punct]
+    return (
+        " ".join(clause) in SUPPOSITION_DENIED
+        and len(said) <= len(clause) + SUPPOSITION_REPLY
+        and not tells_more(set(said), CONTRASTS | PASSED | TIME_WORDS | DAYS | MILDER | {"still", "should"})
+        and not any(token.text == "?" or token.lower_ in NOT_WORDS for token in rest[len(clause) :])
+    )
+
+
 def denies_outright(reply: Span) -> bool:
     """A reply that opens by denying what came before, as a whole, and tells nothing more: "I don't have any of that,
     just a tight back", "Not me" (not "I don't have any feeling down there", "I don't have any control over it since
@@ -1051,6 +1085,7 @@ def is_dismissed(
         or spoken_of_in_general(span)
         or wondered_about(span)
         or denied_in_the_next_sentence(span)
+        or supposed_and_denied(span)
         or watched_for(span)
         or denied_after(span)
         or asked_if_it_counts(span)

@@ -22,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import components.minilm
+from components.dictation import with_marks_in_place
 from components.encoder_weights import SHA256, weights_dir
 from components.minilm import Encoding, MiniLM
 
@@ -97,7 +98,8 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
         An empty text gets features too: a classifier expects the same width from every message.
         """
         featurizable = [message for message in messages if message.get(TEXT) is not None]
-        encodings = self.encoder.encode([message.get(TEXT) for message in featurizable]) if featurizable else []
+        texts = [with_marks_in_place(message.get(TEXT)) for message in featurizable]  # "…question mark" as "…?"
+        encodings = self.encoder.encode(texts) if featurizable else []
         for message, encoding in zip(featurizable, encodings, strict=True):
             tokens = message.get(TOKENS_NAMES[TEXT]) or []
             self.add_features_to_message(

@@ -913,6 +913,13 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Can't pee into the bottle they gave me at A&E, bladder feels full", [("urine_retention", "emergency")]),
         ("I've lost 10 kilos in 2 months without trying, I weigh in at 55kg now", [("weight_loss", "urgent")]),
         ("In case I didn't mention it, I can't pee since last night", [("urine_retention", "emergency")]),
+        # suite 38's misses, in other words: dictated words, a correction, a reply that names both legs
+        ("Since my back went I've been wedding myself, I can't help it", [("bladder_bowel", "emergency")]),
+        ("My privates have gone nun since yesterday and my back is in spasm", [("saddle_numbness", "emergency")]),
+        ("To be clear, it's not my foot that's numb, it's my groin and my bottom.", [("saddle_numbness", "emergency")]),
+        ("Yes, both legs. Both feel weak and wobbly when I stand", [("both_legs", "emergency")]),
+        ("Sorry, I meant both legs. They're both numb below the knee", [("both_legs", "emergency")]),
+        ("I had a melon oma cut out in 2019 and my back aches now", [("cancer_history", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1493,6 +1500,19 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Numb from the waist down on both sides after my epidural in labour, wore off in 2 hours, back spasm now",
         "After my op I took opioids IV for three days, now my back is stiff",
         "El dolor de muelas me despertó anoche, y la espalda con espasmo",
+        # suite 38's look-alikes, in other words
+        "asking for my health class question mark is wetting yourself a warning sign with back pain question mark",
+        "for a school project question mark can numb legs on both sides be serious question mark not about me",
+        "Sat on a stone wall for the whole parade and my backside went numb with cold, fine once I stood up",
+        "After a 3 hour ride my bits go numb on the saddle, back aches too",
+        "Both legs are dead after squat day, lower back tight",
+        "I had pins and needles in both legs that turned out to be a vitamin thing, treated and gone. Back spasm now",
+        "Pain used to wake me at night years ago, turned out to be kidney stones and it was sorted. Spasm today",
+        "I'm 17 and need back pain facts for my coursework, I don't have back pain myself",
+        "Turned 57 last month. My back's been dodgy since I slipped a disc at 40, spasm again after tennis",
+        "If I came off my bike and hurt my back, how would I know it's serious? I haven't, just asking",
+        "If the pain ever spread into my chest, should I ring 999? It hasn't, I'm a worrier",
+        "physics revision: why is a weak immune system a worry with back pain? not about me",
     ],
 )
 def test_no_red_flags(text: str) -> None:
