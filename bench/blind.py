@@ -58,6 +58,7 @@ BLIND_SETS = tuple(
         "messages_thirtieth.yml",
         "messages_thirtyfirst.yml",
         "messages_thirtysecond.yml",
+        "messages_thirtythird.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

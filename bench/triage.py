@@ -67,6 +67,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtysixth.yml",
         "red_flags_thirtyseventh.yml",
         "red_flags_thirtyeighth.yml",
+        "red_flags_thirtyninth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
