@@ -7,7 +7,8 @@ import pytest
 from bench.blind import Outcome, report
 from testbed.bulk_runs import BulkRuns
 
-# The thirty-one blind sets together: 6062/6362 (0.9528) on 2026-12-05, session 46 (the thirty older 5881/6158; the
+# The thirty-three blind sets together: 6445/6770 (0.9520) on 2026-12-05, session 47 (the thirty-one older 6060/6362);
+# the thirty-one then 6062/6362 (0.9528) on 2026-12-05, session 46 (the thirty older 5881/6158; the
 # thirty 5883/6158 before the thirty-first's examples); the twenty-nine then 5686/5954 (0.9550) on 2026-12-04, session
 # 45 (the twenty-seven older 5295/5546, against 5286/5546 in session 44, before a training with 'LBP' in the examples;
 # the twenty-five older 4901/5138 in session 44); the twenty-three oldest 4511/4730 in session 43, message for message
@@ -18,7 +19,8 @@ from testbed.bulk_runs import BulkRuns
 # thirteenth 0.868, the fourteenth 0.941, the fifteenth 0.956, the sixteenth 0.961, the seventeenth 0.926, the
 # eighteenth 0.966, the nineteenth 0.971, the twentieth 0.931, the twenty-first 0.907, the twenty-second 0.922, the
 # twenty-third 0.961, the twenty-fourth 0.966, the twenty-fifth 0.946, the twenty-sixth 0.961, the twenty-seventh 0.926,
-# the twenty-eighth 0.966, the twenty-ninth 0.941, the thirtieth 0.966, the thirty-first 0.853. The aim is 0.97; `python
+# the twenty-eighth 0.966, the twenty-ninth 0.941, the thirtieth 0.966, the thirty-first 0.853, the thirty-second 0.873,
+# the thirty-third 0.956. The aim is 0.97; `python
 # -m bench.blind` prints each set's report.
 MIN_ACCURACY = 0.950
 # Red-flag rules may alarm on a safe message at most once in 30, as the red-flag suites allow.

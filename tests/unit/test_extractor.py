@@ -920,6 +920,47 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Yes, both legs. Both feel weak and wobbly when I stand", [("both_legs", "emergency")]),
         ("Sorry, I meant both legs. They're both numb below the knee", [("both_legs", "emergency")]),
         ("I had a melon oma cut out in 2019 and my back aches now", [("cancer_history", "urgent")]),
+        # suite 39's misses, in other words
+        ("nothing happens even though I'm bursting, back spasm 2 days", [("urine_retention", "emergency")]),
+        (
+            "There's a numb patch about the size of a coin on each inner thigh since this morning",
+            [("saddle_numbness", "emergency")],
+        ),
+        ("I can't feel anything 'down below' at all since last night", [("saddle_numbness", "emergency")]),
+        ("Doctor will ask about legs: yes, both are weak and wobbly since yesterday", [("both_legs", "emergency")]),
+        ("Got kicked by a cow straight in the lower back this morning", [("trauma", "emergency")]),
+        (
+            "A van went into us doing about 50mph, the ambulance crew said I was fine but my back is agony",
+            [("trauma", "emergency")],
+        ),
+        ("back spasm and I'm at 100.9°F with the shakes", [("fever", "urgent")]),
+        ("Sweating buckets then the next minute my teeth are chattering", [("fever", "urgent")]),
+        ("Dropped from 14 st 2 lb to 12 st 10 lb without trying, back aches", [("weight_loss", "urgent")]),
+        ("Quick background, bowel cancer, had surgery in 2019, back aching now", [("cancer_history", "urgent")]),
+        ("I'm on a script but using on top, injecting, and my back is killing me", [("iv_drugs", "urgent")]),
+        ("Resting, lying flat, nothing helps it at all", [("night_pain", "urgent")]),
+        ("Lying in bed makes my back worse, so I sleep in a chair", [("night_pain", "urgent")]),
+        ("Rest doesn't reduce it one bit, lying down is the same", [("night_pain", "urgent")]),
+        (
+            "It feels like someone tore something inside me, from my stomach right through to my back",
+            [("aaa", "emergency")],
+        ),
+        # ... and the review's probes of them, that must stay flags
+        ("I'm immunosuppressed after my kidney transplant, I catch every bug", [("immunosuppression", "urgent")]),
+        (
+            "Both my legs are weak and numb, my bowels were funny but they're back to normal now",
+            [("both_legs", "emergency")],
+        ),
+        (
+            "There's a new lump on my spine, my wife says it's a harmless lipoma but it's growing",
+            [("back_lump", "urgent")],
+        ),
+        (
+            "My bum went numb after sitting on the toilet this morning and it still hasn't come back",
+            [("saddle_numbness", "emergency")],
+        ),
+        ("The NHS page says to keep moving, but I can't pee since last night", [("urine_retention", "emergency")]),
+        ("When should numb legs be seen? Both went numb an hour ago", [("both_legs", "emergency")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1513,6 +1554,19 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "If I came off my bike and hurt my back, how would I know it's serious? I haven't, just asking",
         "If the pain ever spread into my chest, should I ring 999? It hasn't, I'm a worrier",
         "physics revision: why is a weak immune system a worry with back pain? not about me",
+        # suite 39's look-alikes, in other words
+        "My immune system is useless, I catch every bug going. Back spasm, what helps?",
+        # ... and the review's probes of them, kept as they are
+        "I was doing 70mph on the motorway when my back went into spasm",
+        "Not gonna lie, nothing helps this spasm",
+        "I've torn something in me back lifting the telly",
+        "Shingles rash going from my belly button round to my back",
+        "I've done the exercises for weeks, nothing happens and I'm desperate",
+        "Went from 10st to 12st without trying, back aches",
+        "Pain dropped from a 7 to a 3 without painkillers",
+        "104 °F in the shade here in Texas and my back is in spasm",
+        "They ruled out bowel cancer, had treatment for piles instead, back spasm now",
+        "My dog headbutted me right in the back lol",
     ],
 )
 def test_no_red_flags(text: str) -> None:
