@@ -164,6 +164,8 @@ OWNING_REPLIES = re.compile(
     r"|injecting|had|have|got|finished|started|do|did)(?: \w+){0,2}? (?:it|them|one)\b"
     r"|\bi (?:do|did)(?:$| (?:and|too|as well|last|this|yesterday|today|every|most|sometimes|regularly|a lot)\b)"
     r"|^mine (?:are|is|feel|feels|went|has|have|'s|keep|keeps|got|do|does|did)\b(?! (?:just|only|simply|merely) an?\b)"
+    # "Is it normal to get back pain if you shoot up? Asking for me."
+    r"|^(?:i 'm |im |i am )?asking for (?:me|myself)\b"
     r"|^(?:i 'm |im |i am |been |currently |still |now )?on \d"
     r"|^(?:(?:because|cos|coz|as|yes|yeah|well) )?i (?:am|'m|have|'ve|do)(?: \w+){0,2}?"
     r" (?:right now|rn|atm|at the moment|currently)\b"

@@ -945,6 +945,15 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "It feels like someone tore something inside me, from my stomach right through to my back",
             [("aaa", "emergency")],
         ),
+        # older suites' misses, in other words
+        ("Does back pain come from it when u shoot up? Asking for myself", [("iv_drugs", "urgent")]),
+        ("16, in year 11, my back started hurting last week", [("age_onset", "urgent")]),
+        ("The two legs, left one and right one, are weak and numb since yesterday", [("both_legs", "emergency")]),
+        ("Two lads landed on top of me at training and my back is agony", [("trauma", "emergency")]),
+        ("Down about half a stone in a few weeks without trying, back aching", [("weight_loss", "urgent")]),
+        ("Since yesterday I not feel my private parts", [("saddle_numbness", "emergency")]),
+        ("My body is hot but I am cold at the same time, back very painful", [("fever", "urgent")]),
+        ("Lying flat in bed is agony, I sleep in a chair now", [("night_pain", "urgent")]),
         # ... and the review's probes of them, that must stay flags
         ("I'm immunosuppressed after my kidney transplant, I catch every bug", [("immunosuppression", "urgent")]),
         (
@@ -1567,6 +1576,10 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "104 °F in the shade here in Texas and my back is in spasm",
         "They ruled out bowel cancer, had treatment for piles instead, back spasm now",
         "My dog headbutted me right in the back lol",
+        # older suites' misses' look-alikes
+        "The pain shoots up my back when I bend",
+        "I shot up three inches last year and my back aches",
+        "Down a stone in a month on my diet plan, back spasm from the gym",
     ],
 )
 def test_no_red_flags(text: str) -> None:
