@@ -59,6 +59,7 @@ BLIND_SETS = tuple(
         "messages_thirtyfirst.yml",
         "messages_thirtysecond.yml",
         "messages_thirtythird.yml",
+        "messages_thirtyfourth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -68,6 +68,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtyseventh.yml",
         "red_flags_thirtyeighth.yml",
         "red_flags_thirtyninth.yml",
+        "red_flags_fortieth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
