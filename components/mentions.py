@@ -23,10 +23,12 @@ from components.negation import FINE, JOINERS, NOT_WORDS, PSEUDO_ASIDES, denies_
 from components.red_flags import (
     DISMISSER_LABELS,
     FIRM,
+    LONG_AGO,
     NEVER_THE_PATIENTS,
     NOT_RED_FLAG,
     NOT_RED_FLAG_IN_ANY_SENTENCE,
     NOT_RED_FLAG_NEXT_TO,
+    OVER,
     TIER_LABELS,
     UNCONFIRMED,
     lexicon,
@@ -242,6 +244,8 @@ NOT_HAD = frozenset({"had", "got", "noticed", "experienced", "having"})
 # "she's had back pain" another person's.
 # "mine hurts too" is the speaker's; "husband has had lumbar spasm" his
 BACK_WORDS = frozenset({"back", "spine", "backache", "lumbago", "lumbar", "mine"})
+# "My husband's waist has been paining him" (Nigerian and Indian English for the low back): only another's
+OTHERS_WAIST = frozenset({"waist"})
 # "he's got no back problems": a back denied, that no message is written for (not "no back pain until Monday", "no
 # back pain relief from the tramadol")
 UNTIL_OR_RELIEF = frozenset({"until", "till", "til", "before", "relief", "since"})
@@ -273,7 +277,9 @@ YEARS = frozenset({"year", "years", "yr", "yrs"})
 AGE_NUMBER = re.compile(
     r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)$"
 )
-BAD = frozenset({"bad", "sore", "stiff", "dodgy", "painful", "aching", "achy", "hurting", "injured"})  # "a bad back"
+BAD = frozenset(
+    {"bad", "sore", "sair", "stiff", "dodgy", "painful", "aching", "achy", "hurting", "injured"}
+)  # "a bad back", Scots "a sair back"
 # Words between a possessive and "back": "my lower back", "her bad upper back", "my own back".
 QUALIFIERS = BAD | {"lower", "upper", "middle", "mid", "low", "poor", "whole", "left", "right", "old", "own"}
 GENERIC_BEFORE = frozenset({"for", "with", "of", "on", "from", "treat", "treating", "cure"})  # "tips for back pain"
@@ -285,7 +291,26 @@ SUFFERING = frozenset(
 )  # fmt: skip
 # words read back from "back pain" for who has it: "he'd been moaning about a back spasm", "Mum's 79, never had a bad
 # back"
-OWNER_WINDOW = 8
+OWNER_WINDOW = 10
+# an episode long ago and over: its sentence and up to this many after it may tell it is over (`over_long_ago`)
+OVER_REACH = 2
+# "since last year", "for the last year", "since about two years ago": a time that runs on to now (read up to
+# OVER_HEDGE_REACH words before it)
+ONGOING_FROM = frozenset(
+    {"since", "for", "over", "the", "throughout", "through", "from", "past", "during", "until", "till"}
+)
+OVER_HEDGE_REACH = 3
+# before the words telling an episode over, words that doubt it: "it never really went away", "said it would clear up"
+OVER_HEDGES = NOT_WORDS | {
+    "never", "would", "will", "'ll", "should", "might", "may", "could", "seem", "seems", "seemed", "hope", "hoping",
+    "to", "wait", "waiting", "if", "unless",
+}  # fmt: skip
+# words that set a sign of a past sentence in the present: "two years ago I lost bladder control and it's still
+# happening", "I've wet myself every day since my stroke in 2019"
+STILL_GOING = frozenset(
+    {"now", "today", "tonight", "yesterday", "still", "again", "currently", "since", "this", "every", "keep", "keeps",
+     "kept", "ongoing", "anymore", "worse", "lately", "recently", "nowadays", "constantly", "always"}
+)  # fmt: skip
 SELF = "self"
 WE = frozenset({"me", "i", "myself"})  # "me and my wife"
 # the speaker has it too, said as a clause of its own right after the sign: "my mum has chest pain and so do I",
@@ -555,7 +580,11 @@ def _owner(token: Token) -> str | None:
     while after < token.sent.end and token.doc[after].lower_ in BACK_MUSCLES:
         after += 1
     following = token.doc[after : after + 1]
-    troubled = bool(following and following[0].lower_ in BACK_TROUBLE) or bool(before and before[-1].lower_ in BAD)
+    # "Uncle aged 66 suddenly got very severe pain in back"
+    pain_in = len(before) >= 2 and before[-1].lower_ == "in" and before[-2].lower_ in BACK_TROUBLE
+    troubled = (
+        bool(following and following[0].lower_ in BACK_TROUBLE) or bool(before and before[-1].lower_ in BAD) or pain_in
+    )
     generic = bool(before) and before[-1].lower_ in GENERIC_BEFORE
     if not troubled or (generic and not (len(before) >= 2 and before[-2].lower_ in SUFFERING)):
         return None
@@ -599,6 +628,8 @@ def patients(doc: Doc) -> frozenset[str]:
         for token in doc
         if token.lower_ in BACK_WORDS and not denied_back(token)
     }
+    # "my own waist is aching from lifting him", "her arms round my waist": a waist tells only of another's back pain
+    owners |= {owner for token in doc if token.lower_ in OTHERS_WAIST and (owner := _owner(token)) != SELF}
     owners |= set(asked_for(doc))
     owners.discard(None)
     return frozenset() if SELF in owners else frozenset(owners)
@@ -987,6 +1018,52 @@ def supposed_and_denied(span: Span) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def over_when_past() -> frozenset[str]:
+    """The flags whose episode long ago, told as over, is no sign now (data/red_flags.yml: over_when_past)."""
+    return frozenset(flag.id for flag in load_red_flags() if flag.over_when_past)
+
+
+def over_long_ago(span: Span) -> bool:
+    """A mention in a sentence set long ago that tells of nothing still going on, with words after it, in its
+    sentence or the next OVER_REACH, that tell the episode is over and say nothing more of it: "Two years ago I
+    couldn't pee after a hernia op. It's been fine ever since", "six years ago … numb down below for a few hours until
+    it wore off"; not "since the start of last year I can't pee", "I can't pee today, two years ago the same happened
+    and it cleared up", "… it never really went away", nor "… fine ever since, but it's back"."""
+    if span.id_ not in over_when_past():
+        return False
+    doc, sentence = span.doc, span.sent
+    marks = [mark for mark in doc.spans[SPANS_KEY] if mark.label_ in (LONG_AGO, OVER)]
+    over = [mark for mark in marks if mark.label_ == OVER]
+    if _still_going(sentence, over):
+        return False
+    set_long_ago = any(
+        mark.label_ == LONG_AGO
+        and same_sentence(mark, span)
+        and not {token.lower_ for token in doc[max(sentence.start, mark.start - OVER_HEDGE_REACH) : mark.start]}
+        & ONGOING_FROM
+        for mark in marks
+    )
+    reach = [sent for sent in doc.sents if sent.start >= sentence.start][: OVER_REACH + 1][-1].end
+    told_over = any(
+        span.end <= mark.start
+        and mark.end <= reach
+        and not {token.lower_ for token in doc[max(mark.sent.start, mark.start - OVER_HEDGE_REACH) : mark.start]}
+        & OVER_HEDGES
+        and not _still_going(doc[mark.end : mark.sent.end], over)
+        and not any(token.lower_ in CONTRASTS for token in doc[mark.end : mark.sent.end])
+        for mark in over
+    )
+    return set_long_ago and told_over
+
+
+def _still_going(words: Span, over: list[Span]) -> bool:
+    """A word that sets a sign in the present ("still", "now", "since", "again"), outside the words telling it over."""
+    return any(
+        token.lower_ in STILL_GOING and not any(mark.start <= token.i < mark.end for mark in over) for token in words
+    )
+
+
 def denies_outright(reply: Span) -> bool:
     """A reply that opens by denying what came before, as a whole, and tells nothing more: "I don't have any of that,
     just a tight back", "Not me" (not "I don't have any feeling down there", "I don't have any control over it since
@@ -1068,7 +1145,8 @@ def is_dismissed(
 ) -> bool:
     """Negated, nobody's (a pet's, or seen at work), someone else's (unless the message is written for them:
     `patients`), asked in general, spoken of in general, wondered about, denied right after or later in its
-    sentence, named as what to watch for and denied, asked whether something counts as it, or explained away."""
+    sentence, named as what to watch for and denied, asked whether something counts as it, explained away, or an
+    episode long ago told as over."""
     someone_elses = (
         not_the_patients(span, written_for)
         if written_for
@@ -1092,6 +1170,7 @@ def is_dismissed(
         or denied_after(span)
         or asked_if_it_counts(span)
         or _explained_away(span)
+        or over_long_ago(span)
     )
 
 

@@ -27,8 +27,12 @@ DISMISSER_LABELS = frozenset({NOT_RED_FLAG, NOT_RED_FLAG_NEXT_TO, NOT_RED_FLAG_I
 UNCONFIRMED = "UNCONFIRMED"
 # A cue of confirmed_by: where it is anywhere in the message, the flag's mentions count ("first time ever").
 CONFIRMING = "CONFIRMING"
+# A time long ago ("two years ago", "in 2015") and words that tell an episode is over ("it's been fine ever since",
+# "until it wore off"): together they tell a past episode of a flag with over_when_past (components/mentions.py).
+LONG_AGO = "LONG_AGO"
+OVER = "OVER"
 # Labels that mark something about a flag's mentions, and are neither a mention nor a look-alike.
-MARKER_LABELS = frozenset({FIRM, UNCONFIRMED, CONFIRMING})
+MARKER_LABELS = frozenset({FIRM, UNCONFIRMED, CONFIRMING, LONG_AGO, OVER})
 # The id of NOT_RED_FLAG matches whose signs are nobody's in the conversation: a pet's, or seen at work.
 NEVER_THE_PATIENTS = "never_the_patients"
 OPERATORS = "?*+"
@@ -42,8 +46,9 @@ Lexicons = dict[str, Any]  # name -> list of words or phrasings, or a "/regex/" 
 class RedFlag:
     """A red flag: its id, its tier (emergency or urgent), the plain words a person is asked, their source,
     descriptions: sentences a person might say, for the semantic layer (components/red_flag_similarity.py),
-    whether it counts when said of one's child (a parent writing about a child's age), and whether a question if
-    something counts as it names it only as a category ("does a cortisone jab count as injecting drugs?")."""
+    whether it counts when said of one's child (a parent writing about a child's age), whether a question if
+    something counts as it names it only as a category ("does a cortisone jab count as injecting drugs?"), and
+    whether an episode long ago told as over is no sign now ("couldn't pee after an op two years ago, fine since")."""
 
     id: str
     tier: str
@@ -52,6 +57,7 @@ class RedFlag:
     descriptions: tuple[str, ...] = ()
     said_of_a_child: bool = False
     asked_if_it_counts: bool = False
+    over_when_past: bool = False
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -78,6 +84,7 @@ def load_red_flags(path: Path = RED_FLAGS_FILE) -> list[RedFlag]:
             _descriptions(flag.get("descriptions"), flag["id"]),
             flag.get("said_of_a_child") == "true",
             flag.get("asked_if_it_counts") == "true",
+            flag.get("over_when_past") == "true",
         )
         for flag in _read(path)["flags"]
     ]
@@ -107,7 +114,7 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
     its mention counts only beside a cue somewhere in the message ("I'm 70 | and it's the first time ever").
     The templates under not_red_flag get the label NOT_RED_FLAG: its `patterns` no id (a sign put on someone
     else, who may be the patient a message is written for), its `never_the_patients` the id NEVER_THE_PATIENTS
-    (a pet's sign, or one seen at work).
+    (a pet's sign, or one seen at work); its `long_ago` and `over` get LONG_AGO and OVER, no id.
     """
     data = _read(path)
     lexicons = data.get("lexicons") or {}
@@ -148,6 +155,10 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
     for template in _list(_not_red_flag(data).get(NEVER_THE_PATIENTS), f"not_red_flag: {NEVER_THE_PATIENTS}"):
         for pattern in _build(template, lexicons, NEVER_THE_PATIENTS):
             dismissers.append({"label": NOT_RED_FLAG, "pattern": pattern, "id": NEVER_THE_PATIENTS})
+    for label, key in ((LONG_AGO, "long_ago"), (OVER, "over")):
+        for template in _list(_not_red_flag(data).get(key), f"not_red_flag: {key}"):
+            for pattern in _build(template, lexicons, key):
+                dismissers.append({"label": label, "pattern": pattern})
     return patterns + dismissers
 
 

@@ -970,6 +970,59 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ),
         ("The NHS page says to keep moving, but I can't pee since last night", [("urine_retention", "emergency")]),
         ("When should numb legs be seen? Both went numb an hour ago", [("both_legs", "emergency")]),
+        # the fortieth suite's misses, in other words
+        (
+            "My wife's waist has been paining her for days and today she wet herself without knowing",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("Since the birth I can't get a wee started and only get a dribble", [("urine_retention", "emergency")]),
+        (
+            "Auntie aged 50 suddenly had very bad pain in back this morning and then she fainted in the kitchen",
+            [("aaa", "emergency")],
+        ),
+        ("Ma mither went grey an keeled ower wi the pain in her back", [("aaa", "emergency")]),
+        ("In the night it gets so severe, and I'm walking round the house at 4am", [("night_pain", "urgent")]),
+        ("Resting flat is not giving me any relief at all, my back is constant", [("night_pain", "urgent")]),
+        ("There's a squishy bit on the left side of my back that wasn't there last month", [("back_lump", "urgent")]),
+        # ... and probes of its look-alikes, that must stay flags
+        (
+            "Two years ago I couldn't pee after an op, fine ever since, but since last night I can't pee again",
+            [("urine_retention", "emergency")],
+        ),
+        (
+            "I had a catheter three years ago that sorted itself out. Since yesterday I can't pee at all.",
+            [("urine_retention", "emergency")],
+        ),
+        ("Last year I wet myself once and it hasn't gone away since", [("bladder_bowel", "emergency")]),
+        ("Since last year I can't pee properly and it's been fine ever since", [("urine_retention", "emergency")]),
+        ("I have HIV and was on methotrexate years ago but stopped in 2015", [("immunosuppression", "urgent")]),
+        ("I'm breathless with excitement and I have crushing chest pain", [("chest_pain", "emergency")]),
+        # a fresh-eyes review's probes of the past episode told as over, and of a carer's own waist
+        (
+            "I can't pee at all today, two years ago the same happened and it cleared up",
+            [("urine_retention", "emergency")],
+        ),
+        (
+            "Two years ago I lost bladder control and it's still happening. The sciatica wore off though.",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "Last year my bladder control went after the spasm and it's gone since then, I have to wear pads",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("Chest pain since the start of last year and nothing makes it go away", [("chest_pain", "emergency")]),
+        (
+            "The numbness around my bum started last year and it has not really gone away",
+            [("saddle_numbness", "emergency")],
+        ),
+        (
+            "I started losing weight without trying last year. My mood has been fine ever since I started sertraline.",
+            [("weight_loss", "urgent")],
+        ),
+        (
+            "My dad's back is agony and he can't pee since this morning. My own waist is aching from lifting him.",
+            [("urine_retention", "emergency")],
+        ),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1580,6 +1633,18 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "The pain shoots up my back when I bend",
         "I shot up three inches last year and my back aches",
         "Down a stone in a month on my diet plan, back spasm from the gym",
+        # the fortieth suite's look-alikes, in other words
+        "Three years ago I couldn't pee after my knee op and had a catheter, it's been fine since. Back spasm now",
+        "Last year I was numb down below after an epidural, it wore off the same day. Now my back is in spasm",
+        "I had chest pains in 2019 after a bad cold, all fine since. My lower back is in spasm from lifting",
+        "Breathless with anticipation for the match tonight but my back has gone into spasm",
+        "I'm 66 and this spasm started on Monday. My back has been weak since my early thirties",
+        "I feel about 90 years old since my back went into spasm for the first time, I'm 35",
+        "Lost a couple of pounds with a stomach bug but it's all back on now, back spasm from the sofa",
+        "I swooned onto the bed like a drama queen when my back went, no actual fainting",
+        "I'm pacing the kitchen at 3am with the baby again, back's stiff from feeding",
+        "Lying down isn't giving me any relief from the heartburn, back's ok",
+        "I only get a little dribble after I finish peeing, is that normal with back pain?",
     ],
 )
 def test_no_red_flags(text: str) -> None:

@@ -14,10 +14,12 @@ from components.red_flags import (
     CONFIRMING,
     DISMISSER_LABELS,
     FIRM,
+    LONG_AGO,
     MARKER_LABELS,
     NEVER_THE_PATIENTS,
     NOT_RED_FLAG,
     NOT_RED_FLAG_IN_ANY_SENTENCE,
+    OVER,
     RED_FLAGS_FILE,
     TIER_LABELS,
     UNCONFIRMED,
@@ -310,6 +312,16 @@ def test_every_flag_has_patterns_with_its_id_and_tier_label() -> None:
         if pattern["label"] not in DISMISSER_LABELS | MARKER_LABELS
     }
     assert labels == {(flag, TIER_LABELS[tier]) for flag, tier in TIERS.items()}
+
+
+def test_the_past_episode_markers_have_patterns_and_no_flag() -> None:
+    markers = [pattern for pattern in span_patterns() if pattern["label"] in (LONG_AGO, OVER)]
+    assert {pattern["label"] for pattern in markers} == {LONG_AGO, OVER}
+    assert all("id" not in pattern for pattern in markers)
+    assert {flag.id for flag in load_red_flags() if flag.over_when_past} == {
+        "bladder_bowel", "urine_retention", "saddle_numbness", "both_legs", "chest_pain", "aaa", "fever",
+        "weight_loss", "night_pain", "back_lump",
+    }  # fmt: skip
 
 
 def test_dismissers_are_not_red_flag_patterns_with_their_flags_id() -> None:
