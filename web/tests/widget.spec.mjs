@@ -51,8 +51,12 @@ async function openWidget() {
 }
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is: [{id, impact, help, targets}] of each violation.
- * Evaluated through the DevTools protocol, as the page's CSP forbids inline scripts. */
+ * Evaluated through the DevTools protocol, as the page's CSP forbids inline scripts. It waits for the widget's
+ * animations to end first: quick replies caught fading in read as low contrast (the CI of 4aab92c). */
 async function audit() {
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity) // not a looping one
+    .map((animation) => animation.finished)));
   await page.evaluate(readFileSync(AXE, "utf8"));
   return page.evaluate(async (tags) => {
     const { violations } = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
