@@ -60,6 +60,7 @@ BLIND_SETS = tuple(
         "messages_thirtysecond.yml",
         "messages_thirtythird.yml",
         "messages_thirtyfourth.yml",
+        "messages_thirtyfifth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

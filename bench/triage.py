@@ -69,6 +69,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtyeighth.yml",
         "red_flags_thirtyninth.yml",
         "red_flags_fortieth.yml",
+        "red_flags_fortyfirst.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
