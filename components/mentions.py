@@ -85,6 +85,8 @@ WATCH_FILLERS = frozenset({"any", "signs", "symptoms", "of", "things", "stuff", 
 WATCH_REACH = 9  # words before a sign: "keep an eye out for any signs of"
 # "Abbu says her back pain wakes her": the person who tells of a sign, not whose it is
 REPORTING_VERBS = frozenset({"says", "said", "thinks", "reckons", "noticed", "notices", "tells", "told", "mentioned"})
+# the person of a message that has no I, me or my: "he says his chest feels heavy. Back pain started an hour ago"
+RELAYED = frozenset({"he", "she"})
 # "When is night pain a worry? Mine's fine at night": a reply that says the speaker's own is fine
 MINE_FINE = re.compile(
     r"^(?:(?:mine (?:'s|s|is|are)|mines) (?:all |totally |completely )?(?:fine|ok|okay|normal|alright|good)"
@@ -630,9 +632,18 @@ def patients(doc: Doc) -> frozenset[str]:
     }
     # "my own waist is aching from lifting him", "her arms round my waist": a waist tells only of another's back pain
     owners |= {owner for token in doc if token.lower_ in OTHERS_WAIST and (owner := _owner(token)) != SELF}
-    owners |= set(asked_for(doc))
+    owners |= set(asked_for(doc)) | set(relayed_for(doc))
     owners.discard(None)
     return frozenset() if SELF in owners else frozenset(owners)
+
+
+def relayed_for(doc: Doc) -> list[str]:
+    """The first "he" or "she" of a message with no I, me or my that tells of a back: "he says he
+    can't feel the toilet seat under him properly …, back is bad", "she got kicked in the back by a horse this
+    afternoon and says it's getting worse" (not "Watching Holby. He fell off a ladder", with no back)."""
+    if any(is_first_person(token) for token in doc) or not any(token.lower_ in BACK_WORDS for token in doc):
+        return []
+    return [token.lower_ for token in doc if token.lower_ in RELAYED][:1]
 
 
 def denied_back(back: Token) -> bool:

@@ -7,7 +7,8 @@ import pytest
 from bench.blind import Outcome, report
 from testbed.bulk_runs import BulkRuns
 
-# The thirty-four blind sets together: 6646/6974 (0.9530) on 2026-12-05, session 48 (the thirty-three older 6445/6770);
+# The thirty-five blind sets together: 6851/7178 (0.9544) on 2026-12-05, session 48 (the thirty-four older 6649/6974);
+# the thirty-four then 6646/6974 (0.9530), session 48 (the thirty-three older 6445/6770);
 # the thirty-three then 6445/6770 (0.9520) on 2026-12-05, session 47 (the thirty-one older 6060/6362);
 # the thirty-one then 6062/6362 (0.9528) on 2026-12-05, session 46 (the thirty older 5881/6158; the
 # thirty 5883/6158 before the thirty-first's examples); the twenty-nine then 5686/5954 (0.9550) on 2026-12-04, session
@@ -21,7 +22,7 @@ from testbed.bulk_runs import BulkRuns
 # eighteenth 0.966, the nineteenth 0.971, the twentieth 0.931, the twenty-first 0.907, the twenty-second 0.922, the
 # twenty-third 0.961, the twenty-fourth 0.966, the twenty-fifth 0.946, the twenty-sixth 0.961, the twenty-seventh 0.926,
 # the twenty-eighth 0.966, the twenty-ninth 0.941, the thirtieth 0.966, the thirty-first 0.853, the thirty-second 0.873,
-# the thirty-third 0.956, the thirty-fourth 0.975. The aim is 0.97; `python
+# the thirty-third 0.956, the thirty-fourth 0.975, the thirty-fifth 0.985. The aim is 0.97; `python
 # -m bench.blind` prints each set's report.
 MIN_ACCURACY = 0.950
 # Red-flag rules may alarm on a safe message at most once in 30, as the red-flag suites allow.

@@ -1023,6 +1023,27 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "My dad's back is agony and he can't pee since this morning. My own waist is aching from lifting him.",
             [("urine_retention", "emergency")],
         ),
+        # the forty-first suite's misses, in other words
+        ("he says his legs have both gone numb, back is agony", [("both_legs", "emergency")]),
+        ("she got kicked in the spine by a cow this morning and it's getting worse", [("trauma", "emergency")]),
+        ("He's saying he can't feel anything when he wipes, the back is killing", [("saddle_numbness", "emergency")]),
+        ("She hasn't managed to pass water since lunch, her back's in spasm", [("urine_retention", "emergency")]),
+        ("i cant get my weee started since last night", [("urine_retention", "emergency")]),
+        ("his jeans are falling off him and he's not dieting, back's aching", [("weight_loss", "urgent")]),
+        ("I've been soiling my underpants without noticing since Monday", [("bladder_bowel", "emergency")]),
+        # ... and probes of its look-alikes, that must stay flags
+        ("I have a fever now, had covid last month, all gone now", [("fever", "urgent")]),
+        ("my phone fell and I took a serious fall down the stairs trying to catch it", [("trauma", "emergency")]),
+        ("both legs like jelly and numb since this morning after spin class", [("both_legs", "emergency")]),
+        # a second fresh-eyes review's probes, that must stay flags
+        ("Carrying the shopping had a nasty fall on the ice, back is agony", [("trauma", "emergency")]),
+        ("I've got a fever with the flu and it's over 39 tonight, back is agony", [("fever", "urgent")]),
+        ("I had a fever with a cold but it is gone, now night sweats and shaking every night", [("fever", "urgent")]),
+        (
+            "Both legs like jelly after spin class and still like that 2 days later, keep collapsing",
+            [("both_legs", "emergency")],
+        ),
+        ("He says his son has a fever and his back hurts", [("fever", "urgent")]),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1645,6 +1666,10 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I'm pacing the kitchen at 3am with the baby again, back's stiff from feeding",
         "Lying down isn't giving me any relief from the heartburn, back's ok",
         "I only get a little dribble after I finish peeing, is that normal with back pain?",
+        # the forty-first suite's look-alikes, in other words
+        "Haven't managed to pass water for the urine sample yet, back ache though",
+        "my laptop took a nasty tumble down the stairs, I'm fine, back twinged picking it up",
+        "had a temperature last week with the flu, all gone now, back spasm since Sunday",
     ],
 )
 def test_no_red_flags(text: str) -> None:
