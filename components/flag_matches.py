@@ -10,16 +10,18 @@ from spacy.tokens import Doc, Span
 
 from components.doc_index import made_once
 from components.language import SPANS_KEY
-from components.red_flags import CONFIRMING, DISMISSER_LABELS
+from components.red_flags import CONFIRMING, DISMISSER_LABELS, LONG_AGO, OVER
 
 
 @dataclass(frozen=True)
 class FlagMatches:
-    """Every match as (label, flag id, start, end); each flag's look-alikes; the flags with a CONFIRMING cue."""
+    """Every match as (label, flag id, start, end); each flag's look-alikes; the flags with a CONFIRMING cue; the
+    LONG_AGO and OVER matches of a past episode, by label."""
 
     words: frozenset[tuple[str, str, int, int]]
     dismissers: dict[str, list[Span]]
     confirmed: frozenset[str]
+    past_episode: dict[str, list[Span]]
 
 
 _INDEXES: WeakKeyDictionary[Doc, tuple[int, FlagMatches]] = WeakKeyDictionary()
@@ -33,13 +35,17 @@ def flag_matches(doc: Doc) -> FlagMatches:
 
 def _index(group: list[Span]) -> FlagMatches:
     dismissers: dict[str, list[Span]] = {}
+    past_episode: dict[str, list[Span]] = {LONG_AGO: [], OVER: []}
     for span in group:
         if span.label_ in DISMISSER_LABELS:
             dismissers.setdefault(span.id_, []).append(span)
+        elif span.label_ in past_episode:
+            past_episode[span.label_].append(span)
     return FlagMatches(
         frozenset((span.label_, span.id_, span.start, span.end) for span in group),
         dismissers,
         frozenset(span.id_ for span in group if span.label_ == CONFIRMING),
+        past_episode,
     )
 
 

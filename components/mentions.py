@@ -1043,35 +1043,37 @@ def over_long_ago(span: Span) -> bool:
     and it cleared up", "… it never really went away", nor "… fine ever since, but it's back"."""
     if span.id_ not in over_when_past():
         return False
+    marks = flag_matches(span.doc).past_episode
+    over = marks[OVER]
     doc, sentence = span.doc, span.sent
-    marks = [mark for mark in doc.spans[SPANS_KEY] if mark.label_ in (LONG_AGO, OVER)]
-    over = [mark for mark in marks if mark.label_ == OVER]
-    if _still_going(sentence, over):
+    if not over or _still_going(sentence, over):
         return False
     set_long_ago = any(
-        mark.label_ == LONG_AGO
-        and same_sentence(mark, span)
-        and not {token.lower_ for token in doc[max(sentence.start, mark.start - OVER_HEDGE_REACH) : mark.start]}
-        & ONGOING_FROM
-        for mark in marks
+        same_sentence(mark, span)
+        and not set(texts_of(doc[max(sentence.start, mark.start - OVER_HEDGE_REACH) : mark.start])) & ONGOING_FROM
+        for mark in marks[LONG_AGO]
     )
-    reach = [sent for sent in doc.sents if sent.start >= sentence.start][: OVER_REACH + 1][-1].end
-    told_over = any(
+    if not set_long_ago:
+        return False
+    reach = sentence.end
+    for _ in range(OVER_REACH):
+        if reach < len(doc):
+            reach = doc[reach].sent.end
+    return any(
         span.end <= mark.start
         and mark.end <= reach
-        and not {token.lower_ for token in doc[max(mark.sent.start, mark.start - OVER_HEDGE_REACH) : mark.start]}
-        & OVER_HEDGES
+        and not set(texts_of(doc[max(mark.sent.start, mark.start - OVER_HEDGE_REACH) : mark.start])) & OVER_HEDGES
         and not _still_going(doc[mark.end : mark.sent.end], over)
-        and not any(token.lower_ in CONTRASTS for token in doc[mark.end : mark.sent.end])
+        and not set(texts_of(doc[mark.end : mark.sent.end])) & CONTRASTS
         for mark in over
     )
-    return set_long_ago and told_over
 
 
 def _still_going(words: Span, over: list[Span]) -> bool:
     """A word that sets a sign in the present ("still", "now", "since", "again"), outside the words telling it over."""
     return any(
-        token.lower_ in STILL_GOING and not any(mark.start <= token.i < mark.end for mark in over) for token in words
+        text in STILL_GOING and not any(mark.start <= at < mark.end for mark in over)
+        for at, text in enumerate(texts_of(words), words.start)
     )
 
 
