@@ -61,6 +61,7 @@ BLIND_SETS = tuple(
         "messages_thirtythird.yml",
         "messages_thirtyfourth.yml",
         "messages_thirtyfifth.yml",
+        "messages_thirtysixth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -70,6 +70,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_thirtyninth.yml",
         "red_flags_fortieth.yml",
         "red_flags_fortyfirst.yml",
+        "red_flags_fortysecond.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
