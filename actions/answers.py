@@ -18,6 +18,7 @@ from actions.replies import (
     TOPICS,
     disclaim_once,
     latest_intent,
+    latest_text,
     offer_topics,
     section_reply,
 )
@@ -34,7 +35,7 @@ class ActionGreet(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(response="utter_greet")
-        if not looks_english(tracker.latest_message.get("text") or ""):
+        if not looks_english(latest_text(tracker)):
             dispatcher.utter_message(response="utter_english_only")
         events = disclaim_once(dispatcher, tracker)
         offer_topics(dispatcher, tracker, {"response": "utter_what_to_ask"}, FIRST_TOPICS)
@@ -49,7 +50,7 @@ class ActionSayGoodbye(Action):
         return "action_say_goodbye"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if tells_own_pain_now(tracker.latest_message.get("text") or "") and may_start_symptom_check(tracker):
+        if tells_own_pain_now(latest_text(tracker)) and may_start_symptom_check(tracker):
             return [FollowupAction("action_start_symptom_check")]
         dispatcher.utter_message(response="utter_goodbye")
         return []
@@ -83,7 +84,7 @@ class ActionAnswerTopic(Action):
         section = section_for_intent(latest_intent(tracker))
         if wants_own_pain_assessed(tracker, section.id if section else None):
             return [FollowupAction("action_start_symptom_check")]
-        text = tracker.latest_message.get("text") or ""
+        text = latest_text(tracker)
         if section is not None and section.id == PRODUCT_SECTION and not asked_for_products(text):
             return ActionGuideSearch().run(dispatcher, tracker, domain)
         if section is None:

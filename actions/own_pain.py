@@ -16,7 +16,7 @@ from actions.own_pain_words import (
     tells_own_pain_now,
     told_own_pain_before,
 )
-from actions.replies import HOME_CARE_TOPICS
+from actions.replies import HOME_CARE_TOPICS, latest_text
 from actions.symptom_check import SEE_DOCTOR_SECTION, SUMMARY_SLOT, ActionAskEmergencySigns, ActionStartSymptomCheck
 from actions.triage import EMERGENCY_SCREEN, SAFETY_FLAG_SLOT, TIER_SLOT
 
@@ -25,7 +25,7 @@ START_ACTION, ASK_EMERGENCY_ACTION = ActionStartSymptomCheck().name(), ActionAsk
 
 def asks_about_own_pain(tracker: Tracker) -> bool:
     """The latest message tells of one's own pain and asks whether to worry."""
-    return tells_own_pain_and_asks_whether_to_worry(tracker.latest_message.get("text") or "")
+    return tells_own_pain_and_asks_whether_to_worry(latest_text(tracker))
 
 
 def _says_how_long_or_bad(parse: dict[str, Any]) -> bool:
@@ -37,7 +37,7 @@ def reports_own_pain_now(tracker: Tracker) -> bool:
     nagging pain in my back for about three weeks", "back spasm since friday" (not "if it's still bad after 2 weeks",
     nor "it went last month and it's fine now")."""
     latest = tracker.latest_message
-    text = latest.get("text") or ""
+    text = latest_text(tracker)
     told = tells_own_pain(text) or bool(OPENS_WITH_BACK_PAIN.search(text))
     return _says_how_long_or_bad(latest) and told and not over_or_comes_and_goes(text)
 
@@ -59,7 +59,7 @@ def emergency_asked_before(tracker: Tracker) -> bool:
 def needs_emergency_screen(tracker: Tracker, topic: str) -> bool:
     """One's own pain told with a home-care question ("my back's gone into spasm, would a heat pad help?"),
     before any emergency question: the emergency question comes before the tips."""
-    text = tracker.latest_message.get("text") or ""
+    text = latest_text(tracker)
     return (
         topic in HOME_CARE_TOPICS
         and tells_own_pain(text)
@@ -94,10 +94,8 @@ def wants_own_pain_assessed(tracker: Tracker, topic: str | None) -> bool:
         return False
     if asks_about_own_pain(tracker) or reports_own_pain_now(tracker):
         return True
-    if asks_for_the_symptom_check(tracker.latest_message.get("text") or ""):
+    if asks_for_the_symptom_check(latest_text(tracker)):
         return True
     if topic is not None and asks_home_care_again(tracker, topic):
         return True
-    return topic == SEE_DOCTOR_SECTION and (
-        tells_own_pain_now(tracker.latest_message.get("text") or "") or told_own_pain_before(tracker)
-    )
+    return topic == SEE_DOCTOR_SECTION and (tells_own_pain_now(latest_text(tracker)) or told_own_pain_before(tracker))

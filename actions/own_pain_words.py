@@ -6,6 +6,7 @@ import re
 
 from rasa_sdk import Tracker
 
+from components.language import with_plain_apostrophes
 from components.red_flags import lexicon
 
 OWN_PAIN_INTENT = "describe_pain"
@@ -158,6 +159,6 @@ def told_own_pain_before(tracker: Tracker) -> bool:
     earlier = [event for event in tracker.events if event.get("event") == "user"][:-1]
     return any(
         ((event.get("parse_data") or {}).get("intent") or {}).get("name") == OWN_PAIN_INTENT
-        or tells_own_pain(event.get("text") or "")
+        or tells_own_pain(with_plain_apostrophes(event.get("text") or ""))
         for event in earlier
     )

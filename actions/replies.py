@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import Section, guidance
+from components.language import with_plain_apostrophes
 
 # Every topic a user can ask for (intent ask_<id>), in the order a menu shows them.
 TOPICS = (
@@ -41,6 +42,11 @@ DISCLAIMER_SLOT = "disclaimer_shown"
 SHELL_CHANNEL = "cmdline"
 SUGGESTION_SEPARATOR = " · "
 Buttons = list[dict[str, Any]]
+
+
+def latest_text(tracker: Tracker) -> str:
+    """The latest message, with "can’t" read as "can't", as the rules read it."""
+    return with_plain_apostrophes(tracker.latest_message.get("text") or "")
 
 
 def latest_intent(tracker: Tracker) -> str | None:

@@ -15,7 +15,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from actions.knowledge import Section, guidance, section_for_intent
 from actions.own_pain import may_start_symptom_check, needs_emergency_screen, wants_own_pain_assessed
 from actions.own_pain_words import tells_own_pain
-from actions.replies import FIRST_TOPICS, PRODUCT_SECTION, TOPICS, disclaim_once, offer_topics, section_reply
+from actions.replies import (
+    FIRST_TOPICS,
+    PRODUCT_SECTION,
+    TOPICS,
+    disclaim_once,
+    latest_text,
+    offer_topics,
+    section_reply,
+)
 from actions.triage import screen_first
 from components.language import MAX_CHARS, build_pipeline, content_lemmas, lemmas
 from components.mentions import about_someone_else, red_flag_mentions
@@ -44,6 +52,8 @@ PRODUCT_TERMS = frozenset(
         "balm",
     }
 )
+# CBD dictated or spelt out: "see bee dee oil", "c b d gummies"
+SPOKEN_CBD = re.compile(r"\b(?:see|c)[ .-]+(?:bee|b)[ .-]+(?:dee|d)\b", re.IGNORECASE)
 MIN_CANDIDATE_CONFIDENCE = 0.1
 MAX_CANDIDATES = 3
 WORD = re.compile(r"[^\W\d_]+")
@@ -82,7 +92,7 @@ def query_terms(text: str) -> list[str]:
 
 def asks_about_products(text: str) -> bool:
     """True when the message names a product, a brand or buying something."""
-    return not PRODUCT_TERMS.isdisjoint([*lemmas(text), *WORD.findall(text.lower())])
+    return not PRODUCT_TERMS.isdisjoint([*lemmas(text), *WORD.findall(text.lower())]) or bool(SPOKEN_CBD.search(text))
 
 
 def searchable_topics(text: str) -> tuple[str, ...]:
@@ -99,7 +109,7 @@ def is_question(text: str) -> bool:
 def describes_own_pain(tracker: Tracker) -> bool:
     """A statement, not a question, naming a place, a duration or a pain score, or telling of one's own pain
     ("back's gone again, can hardly move"): the symptom check, not a guessed passage, is the answer."""
-    text = tracker.latest_message.get("text") or ""
+    text = latest_text(tracker)
     entities = {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
     return bool(entities & PAIN_DETAILS or tells_own_pain(text)) and not is_question(text)
 
@@ -162,7 +172,7 @@ class ActionGuideSearch(Action):
         return "action_guide_search"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        text = tracker.latest_message.get("text") or ""
+        text = latest_text(tracker)
         if not text.strip():
             dispatcher.utter_message(response="utter_no_words")
             offer_topics(dispatcher, tracker, {"response": "utter_what_about_back_spasms"}, FIRST_TOPICS)

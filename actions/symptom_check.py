@@ -23,6 +23,7 @@ from actions.replies import (
     ask_choice,
     disclaim_once,
     latest_intent,
+    latest_text,
     section_reply,
 )
 from actions.triage import (
@@ -86,7 +87,7 @@ def situation(tracker: Tracker) -> Reply:
 
 def asks_in_general(tracker: Tracker) -> bool:
     """ "Is a back spasm something serious?": asked by someone who has told of no pain of their own."""
-    text = tracker.latest_message.get("text") or ""
+    text = latest_text(tracker)
     return latest_intent(tracker) == IS_SERIOUS_INTENT and not (
         tells_own_pain(text) or OPENS_WITH_BACK_PAIN.search(text) or told_own_pain_before(tracker)
     )
@@ -126,7 +127,7 @@ def typed_answer(tracker: Tracker, slot: str, read: Callable[[str], Any], skip: 
     """The requested slot read from the typed words, unless the intent already answers it or is a red flag."""
     if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) in skip:
         return {}
-    value = read(tracker.latest_message.get("text") or "")
+    value = read(latest_text(tracker))
     return {} if value is None else {slot: value}
 
 
@@ -135,7 +136,7 @@ ANSWERED_BY_INTENT = frozenset({"affirm", "deny", *RED_FLAG_INTENTS})
 
 def bare_acknowledgement(tracker: Tracker) -> bool:
     """True when the latest message is only "ok", "okay" or the like: the question is asked again."""
-    return acknowledges_only(tracker.latest_message.get("text") or "")
+    return acknowledges_only(latest_text(tracker))
 
 
 def near_sign_of_tier(tracker: Tracker, tier: str) -> bool:

@@ -9,14 +9,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import Section, bullets, guidance, red_flag_lists, section_for_intent
+from actions.knowledge import Section, bullets, guidance, red_flag_lists
 from actions.replies import (
     SIGNS_CHOICES,
     YES_NO,
     ask_choice,
-    disclaim_once,
     latest_intent,
-    offer_topics,
     section_reply,
 )
 from components.red_flags import RedFlag, load_red_flags
@@ -169,24 +167,3 @@ class ActionSafetyQuestion(Action):
             return [FollowupAction("action_guide_search")]
         ask_choice(dispatcher, tracker, {"response": "utter_safety_question", "checklist": flag.checklist}, YES_NO)
         return [SlotSet(SAFETY_FLAG_SLOT, flag.id), SlotSet(DEFERRED_INTENT_SLOT, deferred_intent(tracker))]
-
-
-class ActionAfterSafetyQuestion(Action):
-    """After a no to the safety question: carry on with what the person wanted."""
-
-    def name(self) -> str:
-        return "action_after_safety_question"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        wanted = tracker.get_slot(DEFERRED_INTENT_SLOT)
-        events: list[EventType] = [SlotSet(SAFETY_FLAG_SLOT, None), SlotSet(DEFERRED_INTENT_SLOT, None)]
-        dispatcher.utter_message(response="utter_good_to_hear")
-        if wanted == SYMPTOM_CHECK or wanted in STARTS_SYMPTOM_CHECK:
-            return [*events, FollowupAction("action_start_symptom_check")]
-        section = section_for_intent(wanted)
-        if section is None:
-            dispatcher.utter_message(response="utter_what_about_back_spasms")
-            return events
-        events += disclaim_once(dispatcher, tracker)
-        offer_topics(dispatcher, tracker, section_reply(section), section.related)
-        return events

@@ -65,6 +65,7 @@ BLIND_SETS = tuple(
     )
 )
 RESULT = ROOT / "results" / "blind.json"
+MAX_SAFETY_QUESTIONS = 3  # "no" to each in turn: a flag's question, then the emergency checklist before tips
 DECLINED = "declined"  # the honest "I don't know that one" or "did you mean …?" of the guide search
 LABEL_OF_ACTION = {
     "action_red_flag": "red_flag",
@@ -91,7 +92,18 @@ class Outcome:
     expected: str
     got: str
     error: str | None = None  # set when the reply was an apology or an error, not an answer
-    screened: bool = False  # the emergency question came first, and the label is the answer after a no
+    # the safety question that came first (the emergency checklist, or a flag's id); the label is the answer after a no
+    asked_first: str | None = None
+
+    @property
+    def screened(self) -> bool:
+        """The emergency checklist came first, before home-care tips."""
+        return self.asked_first == EMERGENCY_SCREEN
+
+    @property
+    def asked_about_a_flag(self) -> bool:
+        """One flag's safety question came first: the message came near it."""
+        return self.asked_first is not None and not self.screened
 
     @property
     def right(self) -> bool:
@@ -131,28 +143,32 @@ def events_of_last_turn(tracker: dict[str, Any]) -> list[dict[str, Any]]:
     return events[last_user + 1 :]
 
 
-def screened_first(tracker: dict[str, Any]) -> bool:
-    """True when the latest reply was the emergency question put before home-care tips (actions/triage.py)."""
+def safety_question_first(tracker: dict[str, Any]) -> str | None:
+    """What the latest reply's safety question asked about (actions/triage.py): the emergency checklist put before
+    home-care tips, or the flag a message came near; None when it put no safety question."""
     asked = [event.get("name") for event in events_of_last_turn(tracker) if event.get("event") == "action"]
-    return SAFETY_QUESTION_ACTION in asked and (tracker.get("slots") or {}).get(SAFETY_FLAG_SLOT) == EMERGENCY_SCREEN
+    return (tracker.get("slots") or {}).get(SAFETY_FLAG_SLOT) if SAFETY_QUESTION_ACTION in asked else None
 
 
 def run(assistant: Assistant, messages: list[tuple[str, str]] | None = None) -> list[Outcome]:
-    """Send each message as the first of a new conversation and label the answer. A message that gets the
-    emergency question first is answered "no" (no blind message has a red flag), and the answer after is
-    labelled."""
+    """Send each message as the first of a new conversation and label the answer. A message that gets a safety
+    question first (the emergency checklist, or one flag's question) is answered "no", as its writer would (no blind
+    message has a red flag), and so is each safety question after it (a flag's question, then the emergency checklist
+    before home-care tips); the answer after the last is labelled."""
 
     def answer(rasa: RasaApi, message: tuple[str, str]) -> Outcome:
         text, expected = message
         sender = f"blind-{uuid.uuid4().hex[:12]}"
         replies = rasa.talk(sender, text)
         tracker = rasa.tracker(sender)
-        screened = screened_first(tracker)
-        if screened:
+        asked = safety_question_first(tracker)
+        for _ in range(MAX_SAFETY_QUESTIONS):
+            if not safety_question_first(tracker):
+                break
             replies = rasa.talk(sender, "no")
             tracker = rasa.tracker(sender)
         label = answer_label(replies, events_of_last_turn(tracker))
-        return Outcome(text, expected, label, failure(replies), screened)
+        return Outcome(text, expected, label, failure(replies), asked)
 
     return assistant.in_new_conversations(answer, messages or load_messages())
 
@@ -161,9 +177,12 @@ def report(outcomes: list[Outcome], name: str = "the blind sets") -> str:
     """Accuracy overall and per expected answer, then every miss."""
     right = sum(outcome.right for outcome in outcomes)
     screened = sum(outcome.screened for outcome in outcomes)
+    asked = sum(outcome.asked_about_a_flag for outcome in outcomes)
+    asked_right = sum(outcome.asked_about_a_flag and outcome.right for outcome in outcomes)
     lines = [
         f"Blind set ({name}): {right}/{len(outcomes)} right ({right / len(outcomes):.1%});"
-        f" {screened} got the emergency question first"
+        f" {screened} got the emergency question first, {asked} a flag's safety question ({asked_right} of them"
+        " right after the no)"
     ]
     totals = Counter(outcome.expected for outcome in outcomes)
     hits = Counter(outcome.expected for outcome in outcomes if outcome.right)
@@ -185,6 +204,7 @@ def main() -> int:
             "right": sum(o.right for o in outcomes),
             "total": len(outcomes),
             "screened": sum(o.screened for o in outcomes),
+            "asked_about_a_flag": sum(o.asked_about_a_flag for o in outcomes),
         }
         for path, outcomes in by_set.items()
     }

@@ -148,6 +148,8 @@ def rule_findings(doc: Doc) -> tuple[list[dict[str, Any]], NearFlag | None]:
     unconfirmed: list[Span] = []
     for span in stated:
         (unconfirmed if needs_a_cue(span) else confirmed).append(span)
+    told = {span.id_ for span in confirmed}
+    unconfirmed = [span for span in unconfirmed if span.id_ not in told]  # "wakes me up" beside "worse at night"
     entities = _slot_entities(list(doc.spans[SPANS_KEY])) + _red_flags(confirmed)
     near = NearFlag(unconfirmed[0].id_, 1.0, unconfirmed[0].sent.text) if unconfirmed else None
     return sorted(entities, key=lambda entity: (entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END])), near

@@ -24,6 +24,12 @@ SPAN_RULER_CONFIG = {"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "va
 MAX_CHARS = 5000  # the rules read this much of a message: a 100 KB message kept the scan busy for minutes
 LEMMA_PIPES = ("spelling", "lemmatizer", "lowercase_lemmas")
 DROPPED_G = re.compile(r"\b([A-Za-z]{2,}in)'(?=[\s.,!?;:)]|$)")  # "wettin' masel", "roastin' one minute"
+# A typographic apostrophe inside a word, read as the plain one the patterns and spaCy's exceptions know: "can’t",
+# "I’m" (phones type it by default)
+TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=\w)[’ʼ](?=\w)")
+# Quote marks around words, left out so that a quoted phrase matches as its words ("no feeling 'down below'");
+# not an apostrophe inside a word ("can't", "Jo's"), nor one that stands for letters ("'cause", "'em")
+QUOTE_MARKS = re.compile(r"""(?<!\w)['"‘“’”](?=\w)(?!(?:cause|cos|coz|em|bout|til|till|n|tis)\b)|(?<=\w)['"’”](?!\w)""")
 # Words the lookup table lemmatizes as a rarer word: "does" as doe, "bit" as bite, "number" as numb (which made
 # "~numb" match "number"), "matter" as matt, "dying" as dye.
 LEMMA_FIXES = {"does": "do", "bit": "bit", "number": "number", "matter": "matter", "dying": "die"}
@@ -73,8 +79,9 @@ def add_upper_case_exceptions(nlp: Language) -> None:
 
 def read_as_written(nlp: Language) -> Callable[[str], Doc]:
     """The pipeline's tokenizer, reading "wettin'" and "freezin'" as "wetting" and "freezing" (words the lemma
-    table knows; not "groin'" as "groing"), and spoken punctuation as its marks (components/dictation.py). The
-    doc keeps the offsets of the message as typed when they differ."""
+    table knows; not "groin'" as "groing"), "can’t" as "can't", without quote marks around words, and spoken
+    punctuation as its marks (components/dictation.py). The doc keeps the offsets of the message as typed when they
+    differ."""
     tokenizer = nlp.tokenizer
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
@@ -82,13 +89,31 @@ def read_as_written(nlp: Language) -> Callable[[str], Doc]:
         return f"{match[1]}g" if f"{match[1].lower()}g" in table else match[0]
 
     def tokenize(text: str) -> Doc:
-        marked, typed_offsets = with_spoken_marks(DROPPED_G.sub(restore, text))  # a restored g keeps the length
+        plain = with_plain_apostrophes(DROPPED_G.sub(restore, text))  # both keep the length
+        unquoted, unquoted_offsets = without_quote_marks(plain)
+        marked, marked_offsets = with_spoken_marks(unquoted)
         doc = tokenizer(marked)
-        if typed_offsets is not None:
-            doc.user_data[TYPED_OFFSETS] = typed_offsets
+        if unquoted_offsets is not None or marked_offsets is not None:
+            offsets = marked_offsets or list(range(len(unquoted) + 1))
+            doc.user_data[TYPED_OFFSETS] = [unquoted_offsets[at] for at in offsets] if unquoted_offsets else offsets
         return doc
 
     return tokenize
+
+
+def with_plain_apostrophes(text: str) -> str:
+    """The text with each typographic apostrophe inside a word as the plain one: "I’m" as "I'm"."""
+    return TYPOGRAPHIC_APOSTROPHE.sub("'", text)
+
+
+def without_quote_marks(text: str) -> tuple[str, list[int] | None]:
+    """The text without the quote marks around its words, and each character's offset in `text` (with one more, for
+    the end); None when it has none."""
+    dropped = {match.start() for match in QUOTE_MARKS.finditer(text)}
+    if not dropped:
+        return text, None
+    kept = [at for at in range(len(text)) if at not in dropped]
+    return "".join(text[at] for at in kept), [*kept, len(text)]
 
 
 def pipeline_from_patterns(patterns: list[dict[str, Any]]) -> Language:

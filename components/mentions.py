@@ -78,6 +78,12 @@ PLAYED_DOWN = re.compile(
     r"|\bnot me\b|\bi (?:do n't|do not|dont) have (?:it|that|those|any|one)\b"
     r"|\bnone here\b"
 )
+# "General question, I'm making a health and safety poster": teaching material a general question is for, when the
+# reply ends the message (not "writing notes for my GP", "making a poster and mine is crushing")
+ASKED_FOR_A_PURPOSE = re.compile(
+    r"^(?:i 'm |im |i am )?(?:making|writing|doing|preparing|putting together|planning)\b(?: (?!mine\b)\w+){0,5}? "
+    r"(?:poster|posters|leaflet|leaflets|essay|assignment|quiz|presentation|slides|handout|lesson|story)\b(?!.*\bmine\b)"
+)
 # "told me to watch for saddle numbness. I don't have any of that": a sign named as what to look out for, with the
 # words that may come between
 WATCHED_FOR = ("watch for", "watch out for", "look out for", "keep an eye out for", "on the lookout for")
@@ -1095,14 +1101,17 @@ def denies_outright(reply: Span) -> bool:
 
 def said_in_general(reply: Span, phrase_length: int) -> bool:
     """The reply after a question that says it was asked in general ("Just curious", "Asking in general"), and either
-    ends the message or plays the sign down: "mine's just low back stuff", "I'm fine in that department"; not "Just
-    curious. Mine went numb an hour ago", "Just curious, temp is 39.2", "Asking so I know whether to ring 111 now"."""
+    ends the message, plays the sign down or says what the question is for: "mine's just low back stuff", "I'm fine in
+    that department", "I'm making a poster"; not "Just curious. Mine went numb an hour ago", "Just curious, temp is
+    39.2", "Asking so I know whether to ring 111 now"."""
     said_all = [token.lower_ for token in reply if not token.is_punct]
     rest = said_all[phrase_length:]
+    ends_the_message = not any(token.is_alpha or token.like_num for token in reply.doc[reply.end :])
     if not rest:
-        return not any(token.is_alpha or token.like_num for token in reply.doc[reply.end :])
+        return ends_the_message
     said = " ".join(rest)
-    played_down = bool(FINE & set(rest)) or bool(PLAYED_DOWN.search(said))
+    for_teaching = ends_the_message and bool(ASKED_FOR_A_PURPOSE.search(said))
+    played_down = bool(FINE & set(rest)) or bool(PLAYED_DOWN.search(said)) or for_teaching
     owned = OWNING_REPLIES.search(" ".join(said_all))
     return played_down and not (tells_more(set(rest), CONTRASTS | DAYS | TIME_WORDS) or owned)
 

@@ -111,7 +111,8 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
     `dismissed_next_to_by` templates get NOT_RED_FLAG_NEXT_TO, for a mention they touch ("soaked | with sweat"); its
     `dismissed_in_any_sentence_by` get NOT_RED_FLAG_IN_ANY_SENTENCE ("I'm 70. | It flares up on and off").
     A flag with `confirmed_by` gets an UNCONFIRMED twin of each of its patterns, and its cues the label CONFIRMING:
-    its mention counts only beside a cue somewhere in the message ("I'm 70 | and it's the first time ever").
+    its mention counts only beside a cue somewhere in the message ("I'm 70 | and it's the first time ever"). Its
+    `unconfirmed_patterns` always get the twin: near the flag, they need a cue too, or get its safety question.
     The templates under not_red_flag get the label NOT_RED_FLAG: its `patterns` no id (a sign put on someone
     else, who may be the patient a message is written for), its `never_the_patients` the id NEVER_THE_PATIENTS
     (a pet's sign, or one seen at work); its `long_ago` and `over` get LONG_AGO and OVER, no id.
@@ -132,6 +133,10 @@ def span_patterns(path: Path = RED_FLAGS_FILE) -> list[dict]:
                 patterns.append({"label": TIER_LABELS[tier], "pattern": pattern, "id": name})
                 if cues:
                     dismissers.append({"label": UNCONFIRMED, "pattern": pattern, "id": name})
+        for template in _list(flag.get("unconfirmed_patterns"), f"red flag {name!r}: unconfirmed_patterns"):
+            for pattern in _build(template, lexicons, f"{name} (unconfirmed_patterns)"):
+                patterns.append({"label": TIER_LABELS[tier], "pattern": pattern, "id": name})
+                dismissers.append({"label": UNCONFIRMED, "pattern": pattern, "id": name})
         for template in cues:
             for pattern in _build(template, lexicons, f"{name} (confirmed_by)"):
                 dismissers.append({"label": CONFIRMING, "pattern": pattern, "id": name})

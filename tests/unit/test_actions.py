@@ -10,12 +10,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.after_safety_question import ActionAfterSafetyQuestion
 from actions.answers import ActionAnswerTopic, ActionGreet, ActionSayGoodbye, ActionShowHelp
 from actions.knowledge import guidance
 from actions.own_pain_words import tells_own_pain, tells_own_pain_and_asks_whether_to_worry
 from actions.replies import TOPICS, section_reply, topic_buttons
 from actions.search import ActionGuideSearch
-from actions.triage import ActionAfterSafetyQuestion, ActionRedFlag, ActionSafetyQuestion, red_flags_by_id
+from actions.triage import ActionRedFlag, ActionSafetyQuestion, red_flags_by_id
 from tests.unit.said import responses
 
 Load = Callable[[str], Tracker]
@@ -194,6 +195,30 @@ def test_no_to_the_safety_question_in_a_symptom_check_carries_on_with_it(
     assert events[-1] == FollowupAction("action_start_symptom_check")
 
 
+def test_no_to_the_safety_question_after_ones_own_pain_with_no_topic_starts_the_symptom_check(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    told = "I'm 72 and my back went into spasm while I was hoovering, it's sore. What now?"
+    tracker = conversation_tracker([(told, "nlu_fallback")], "no", "deny", safety_flag="age_onset")
+    events = ActionAfterSafetyQuestion().run(dispatcher, tracker, domain)
+    assert events[-1] == FollowupAction("action_start_symptom_check")
+
+
+def test_no_to_a_flag_s_question_from_someone_in_pain_asking_for_home_care_gets_the_emergency_question_next(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    told = "my back's been in spasm all week and it woke me at 4, what's a good way to lie?"
+    earlier = [(told, "ask_sleep")]
+    tracker = conversation_tracker(earlier, "no", "deny", safety_flag="night_pain", deferred_intent="ask_sleep")
+    events = ActionAfterSafetyQuestion().run(dispatcher, tracker, domain)
+    assert events[-3:] == [
+        SlotSet("safety_flag", "emergency_checklist"),
+        SlotSet("deferred_intent", "ask_sleep"),
+        FollowupAction("action_safety_question"),
+    ]
+    assert responses(dispatcher) == ["utter_good_to_hear"]
+
+
 def test_a_topic_answer_after_an_emergency_repeats_the_tier_first(
     tracker_from: Load, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
@@ -254,6 +279,8 @@ def test_search_without_a_match_offers_the_topics_the_classifier_half_believed(
         ("does CBD cream help?", True),
         ("/ask_hemp_products", True),
         ("does a menthol rub work?", True),
+        ("is see bee dee any use for my back?", True),  # CBD dictated
+        ("I can see the bee hive from my window", False),
     ],
 )
 def test_products_only_for_someone_who_asks_about_products(
@@ -551,6 +578,14 @@ def test_the_emergency_question_is_asked_once_then_a_further_home_care_question_
     )
     tracker.events.insert(1, {"event": "action", "name": "action_safety_question"})
     assert ActionAnswerTopic().run(dispatcher, tracker, domain) == [FollowupAction("action_start_symptom_check")]
+
+
+def test_a_typographic_apostrophe_reads_as_the_plain_one(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # phones type "’": "back’s gone again" tells of one's own pain as "back's gone again" does
+    tracker = conversation_tracker([], "back\u2019s gone again, would a hot bath help?", "ask_heat_therapy")
+    assert ActionAnswerTopic().run(dispatcher, tracker, domain)[0] == SlotSet("safety_flag", "emergency_checklist")
 
 
 def test_an_unsure_home_care_question_about_ones_own_pain_gets_the_emergency_question_first(

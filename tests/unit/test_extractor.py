@@ -1044,6 +1044,34 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             [("both_legs", "emergency")],
         ),
         ("He says his son has a fever and his back hurts", [("fever", "urgent")]),
+        # the forty-second suite's misses, in other words
+        ("lower back gone, and now I can't we at all since lunch", [("urine_retention", "emergency")]),
+        ("Went for a pee - nothing. Back in spasm since yesterday", [("urine_retention", "emergency")]),
+        ('Gran says she has no feeling "down there" since her back flared up', [("saddle_numbness", "emergency")]),
+        ("tingling all round my privets since the spasm started", [("saddle_numbness", "emergency")]),
+        ("my bum feels like it doesn't belong to me, kind of dead since yesterday", [("saddle_numbness", "emergency")]),
+        ("My bottom, around the back passage, it is numb since my back went", [("saddle_numbness", "emergency")]),
+        ("Back ache for a week, and years ago I had a mela noma removed", [("cancer_history", "urgent")]),
+        ("In my lower back we notice a new lump, he says it's sore", [("back_lump", "urgent")]),
+        ("Pred since March for my lungs. Back spasm now", [("steroids", "urgent")]),
+        ("My back\u2019s agony and I can\u2019t pee since last night", [("urine_retention", "emergency")]),
+        ("I\u2019m 70 and my back started hurting last week", [("age_onset", "urgent")]),
+        # ... and a fresh-eyes review's probes of its look-alikes, that must stay flags
+        (
+            "Took a massive knock on bank holiday Monday at rugby, my back's been screaming since",
+            [("trauma", "emergency")],
+        ),
+        ("I watched the driver who hit me drive off, my back is in bits", [("trauma", "emergency")]),
+        (
+            "When does back pain with chest pain count as an emergency? General question, I'm making a poster and mine"
+            " is crushing.",
+            [("chest_pain", "emergency")],
+        ),
+        (
+            "When does back pain with chest pain count as an emergency? General question, I'm writing notes for my GP"
+            " as I keep getting it.",
+            [("chest_pain", "emergency")],
+        ),
     ],
 )
 def test_red_flags(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1670,6 +1698,17 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Haven't managed to pass water for the urine sample yet, back ache though",
         "my laptop took a nasty tumble down the stairs, I'm fine, back twinged picking it up",
         "had a temperature last week with the flu, all gone now, back spasm since Sunday",
+        # the forty-second suite's look-alikes, in other words
+        "When is back pain plus chest pain serious? General question, I'm writing a first aid leaflet for work.",
+        "My whole career has been a car crash lately and now my back has joined in",
+        "The business took a massive hit to its finances this year and my back is in knots from the stress",
+        "At the match I saw a player get flattened in a scrum, made me wonder about my own sore back",
+        # ... and the review's probes of the new patterns, that must stay quiet
+        "Went for a wee, nothing unusual, but my back is killing me",
+        "My privets have gone dead after the frost, and bending to cut them has wrecked my back",
+        "Why can't we at all get a GP appointment round here, my back has been bad for weeks",
+        "My groin, on long rides, it goes numb, normal for cyclists?",
+        "Pred once told me heat is better than ice, is that right?",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -1940,6 +1979,36 @@ def test_an_age_with_no_sign_of_new_pain_is_near_the_flag_not_stated(text: str) 
 def test_an_age_with_a_sign_of_new_pain_anywhere_in_the_message_is_stated(text: str) -> None:
     found, near = rule_findings(build_pipeline()(text))
     assert [entity["value"] for entity in found if entity["entity"] == "red_flag"] == ["age_onset"]
+    assert near is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spasm woke me up again, what's the best position to sleep in?",
+        "My back woke me at 4am, any tips for getting back to sleep?",
+        "Woken by my back spasm twice last night, should I use a heat pad before bed?",
+    ],
+)
+def test_being_woken_by_the_back_alone_is_near_night_pain_not_stated(text: str) -> None:
+    found, near = rule_findings(build_pipeline()(text))
+    assert [entity for entity in found if entity["entity"] == "red_flag"] == []
+    assert near is not None and near.flag_id == "night_pain" and near.similarity == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back wakes me at 2am every night, what mattress would help?",
+        "Most nights about 3 the pain in my lower back wakes me",
+        "It wakes me up and it's worse at rest and at night",
+        "the spasm wakes me, doesn't matter if I rest all day it's the same",
+        "My back pain keeps me up at night, what can I take?",
+    ],
+)
+def test_being_woken_with_another_sign_of_night_pain_is_stated(text: str) -> None:
+    found, near = rule_findings(build_pipeline()(text))
+    assert [entity["value"] for entity in found if entity["entity"] == "red_flag"] == ["night_pain"]
     assert near is None
 
 
