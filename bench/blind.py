@@ -62,6 +62,7 @@ BLIND_SETS = tuple(
         "messages_thirtyfourth.yml",
         "messages_thirtyfifth.yml",
         "messages_thirtysixth.yml",
+        "messages_thirtyseventh.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

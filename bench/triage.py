@@ -71,6 +71,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortieth.yml",
         "red_flags_fortyfirst.yml",
         "red_flags_fortysecond.yml",
+        "red_flags_fortythird.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
