@@ -1056,6 +1056,17 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Pred since March for my lungs. Back spasm now", [("steroids", "urgent")]),
         ("My back\u2019s agony and I can\u2019t pee since last night", [("urine_retention", "emergency")]),
         ("I\u2019m 70 and my back started hurting last week", [("age_onset", "urgent")]),
+        # the forty-third suite's misses, in other words
+        ("been at the dunny for ages and nothing'll come out, back's killing me", [("urine_retention", "emergency")]),
+        (
+            "Since this morning I can't pass a single drop, and my lower back has seized",
+            [("urine_retention", "emergency")],
+        ),
+        ("my back went yesterday and noo both me legs are aal weak and tingly", [("both_legs", "emergency")]),
+        ("gone down a jean size since summer without trying, back aches", [("weight_loss", "urgent")]),
+        ("Kidney removed for cancer 4 years ago, back spasms now", [("cancer_history", "urgent")]),
+        ("most nights the back pain worse, cannot lie still at all", [("night_pain", "urgent")]),
+        ("still jaggin up most days, back's been murder this week", [("iv_drugs", "urgent")]),
         # ... and a fresh-eyes review's probes of its look-alikes, that must stay flags
         (
             "Took a massive knock on bank holiday Monday at rugby, my back's been screaming since",
@@ -1703,6 +1714,9 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "My whole career has been a car crash lately and now my back has joined in",
         "The business took a massive hit to its finances this year and my back is in knots from the stress",
         "At the match I saw a player get flattened in a scrum, made me wonder about my own sore back",
+        # the forty-third suite's look-alikes, in other words
+        "Fainted at my jabs in primary school, still hate needles. Is acupuncture ok for a back spasm?",
+        "Nothing comes out of the tube of cream when I squeeze it, how do I get it on my back?",
         # ... and the review's probes of the new patterns, that must stay quiet
         "Went for a wee, nothing unusual, but my back is killing me",
         "My privets have gone dead after the frost, and bending to cut them has wrecked my back",
