@@ -1067,6 +1067,9 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Kidney removed for cancer 4 years ago, back spasms now", [("cancer_history", "urgent")]),
         ("most nights the back pain worse, cannot lie still at all", [("night_pain", "urgent")]),
         ("still jaggin up most days, back's been murder this week", [("iv_drugs", "urgent")]),
+        # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
+        ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
+        ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
         # ... and a fresh-eyes review's probes of its look-alikes, that must stay flags
         (
             "Took a massive knock on bank holiday Monday at rugby, my back's been screaming since",
