@@ -162,12 +162,13 @@ def run(assistant: Assistant, messages: list[tuple[str, str]] | None = None) -> 
         sender = f"blind-{uuid.uuid4().hex[:12]}"
         replies = rasa.talk(sender, text)
         tracker = rasa.tracker(sender)
-        asked = safety_question_first(tracker)
+        asked = pending = safety_question_first(tracker)
         for _ in range(MAX_SAFETY_QUESTIONS):
-            if not safety_question_first(tracker):
+            if not pending:
                 break
             replies = rasa.talk(sender, "no")
             tracker = rasa.tracker(sender)
+            pending = safety_question_first(tracker)
         label = answer_label(replies, events_of_last_turn(tracker))
         return Outcome(text, expected, label, failure(replies), asked)
 

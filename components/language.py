@@ -93,9 +93,14 @@ def read_as_written(nlp: Language) -> Callable[[str], Doc]:
         unquoted, unquoted_offsets = without_quote_marks(plain)
         marked, marked_offsets = with_spoken_marks(unquoted)
         doc = tokenizer(marked)
-        if unquoted_offsets is not None or marked_offsets is not None:
-            offsets = marked_offsets or list(range(len(unquoted) + 1))
-            doc.user_data[TYPED_OFFSETS] = [unquoted_offsets[at] for at in offsets] if unquoted_offsets else offsets
+        if unquoted_offsets is None:
+            offsets = marked_offsets
+        elif marked_offsets is None:
+            offsets = unquoted_offsets
+        else:  # an offset of the marked text, through the unquoted one, to the message as typed
+            offsets = [unquoted_offsets[at] for at in marked_offsets]
+        if offsets is not None:
+            doc.user_data[TYPED_OFFSETS] = offsets
         return doc
 
     return tokenize

@@ -79,10 +79,10 @@ PLAYED_DOWN = re.compile(
     r"|\bnone here\b"
 )
 # "General question, I'm making a health and safety poster": teaching material a general question is for, when the
-# reply ends the message (not "writing notes for my GP", "making a poster and mine is crushing")
+# reply ends the message and owns nothing (not "writing notes for my GP", "making a poster and mine is crushing")
 ASKED_FOR_A_PURPOSE = re.compile(
-    r"^(?:i 'm |im |i am )?(?:making|writing|doing|preparing|putting together|planning)\b(?: (?!mine\b)\w+){0,5}? "
-    r"(?:poster|posters|leaflet|leaflets|essay|assignment|quiz|presentation|slides|handout|lesson|story)\b(?!.*\bmine\b)"
+    r"^(?:i 'm |im |i am )?(?:making|writing|doing|preparing|putting together|planning)\b(?: \w+){0,5}? "
+    r"(?:poster|posters|leaflet|leaflets|essay|assignment|quiz|presentation|slides|handout|lesson|story)\b"
 )
 # "told me to watch for saddle numbness. I don't have any of that": a sign named as what to look out for, with the
 # words that may come between
@@ -1110,7 +1110,7 @@ def said_in_general(reply: Span, phrase_length: int) -> bool:
     if not rest:
         return ends_the_message
     said = " ".join(rest)
-    for_teaching = ends_the_message and bool(ASKED_FOR_A_PURPOSE.search(said))
+    for_teaching = ends_the_message and "mine" not in rest and bool(ASKED_FOR_A_PURPOSE.search(said))
     played_down = bool(FINE & set(rest)) or bool(PLAYED_DOWN.search(said)) or for_teaching
     owned = OWNING_REPLIES.search(" ".join(said_all))
     return played_down and not (tells_more(set(rest), CONTRASTS | DAYS | TIME_WORDS) or owned)

@@ -1976,9 +1976,21 @@ def test_long_text_is_read_up_to_the_cap(extractor: RuleEntityExtractor) -> None
     ],
 )
 def test_an_age_with_no_sign_of_new_pain_is_near_the_flag_not_stated(text: str) -> None:
+    assert_near_not_stated(text, "age_onset")
+
+
+def assert_near_not_stated(text: str, flag: str) -> None:
+    """The rules find the flag's mention, which still needs a cue: its safety question, no red_flag entity."""
     found, near = rule_findings(build_pipeline()(text))
     assert [entity for entity in found if entity["entity"] == "red_flag"] == []
-    assert near is not None and near.flag_id == "age_onset" and near.similarity == 1.0
+    assert near is not None and near.flag_id == flag and near.similarity == 1.0
+
+
+def assert_stated_alone(text: str, flag: str) -> None:
+    """The rules state the flag, and only it, with no safety question beside it."""
+    found, near = rule_findings(build_pipeline()(text))
+    assert [entity["value"] for entity in found if entity["entity"] == "red_flag"] == [flag]
+    assert near is None
 
 
 @pytest.mark.parametrize(
@@ -1994,9 +2006,7 @@ def test_an_age_with_no_sign_of_new_pain_is_near_the_flag_not_stated(text: str) 
     ],
 )
 def test_an_age_with_a_sign_of_new_pain_anywhere_in_the_message_is_stated(text: str) -> None:
-    found, near = rule_findings(build_pipeline()(text))
-    assert [entity["value"] for entity in found if entity["entity"] == "red_flag"] == ["age_onset"]
-    assert near is None
+    assert_stated_alone(text, "age_onset")
 
 
 @pytest.mark.parametrize(
@@ -2008,9 +2018,7 @@ def test_an_age_with_a_sign_of_new_pain_anywhere_in_the_message_is_stated(text: 
     ],
 )
 def test_being_woken_by_the_back_alone_is_near_night_pain_not_stated(text: str) -> None:
-    found, near = rule_findings(build_pipeline()(text))
-    assert [entity for entity in found if entity["entity"] == "red_flag"] == []
-    assert near is not None and near.flag_id == "night_pain" and near.similarity == 1.0
+    assert_near_not_stated(text, "night_pain")
 
 
 @pytest.mark.parametrize(
@@ -2024,9 +2032,7 @@ def test_being_woken_by_the_back_alone_is_near_night_pain_not_stated(text: str) 
     ],
 )
 def test_being_woken_with_another_sign_of_night_pain_is_stated(text: str) -> None:
-    found, near = rule_findings(build_pipeline()(text))
-    assert [entity["value"] for entity in found if entity["entity"] == "red_flag"] == ["night_pain"]
-    assert near is None
+    assert_stated_alone(text, "night_pain")
 
 
 def test_an_unconfirmed_age_asks_the_safety_question_about_it(extractor: RuleEntityExtractor) -> None:
