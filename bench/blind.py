@@ -63,6 +63,7 @@ BLIND_SETS = tuple(
         "messages_thirtyfifth.yml",
         "messages_thirtysixth.yml",
         "messages_thirtyseventh.yml",
+        "messages_thirtyeighth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -72,6 +72,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortyfirst.yml",
         "red_flags_fortysecond.yml",
         "red_flags_fortythird.yml",
+        "red_flags_fortyfourth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
