@@ -24,6 +24,9 @@ SPAN_RULER_CONFIG = {"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "va
 MAX_CHARS = 5000  # the rules read this much of a message: a 100 KB message kept the scan busy for minutes
 LEMMA_PIPES = ("spelling", "lemmatizer", "lowercase_lemmas")
 DROPPED_G = re.compile(r"\b([A-Za-z]{2,}in)'(?=[\s.,!?;:)]|$)")  # "wettin' masel", "roastin' one minute"
+# A dropped h, read with its h (same length): "both 'er legs 'ave gone numb" as "both her legs have gone numb"
+H_WORDS = "e|er|ers|erself|im|imself|is|ave|avin|aving|as|ad|ere|urt|urts|urting|ips"
+DROPPED_H = re.compile(rf"(?<![\w'])'(?=(?:{H_WORDS})\b)")
 # A typographic apostrophe inside a word, read as the plain one the patterns and spaCy's exceptions know: "can’t",
 # "I’m" (phones type it by default)
 TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=\w)[’ʼ](?=\w)")
@@ -79,9 +82,9 @@ def add_upper_case_exceptions(nlp: Language) -> None:
 
 def read_as_written(nlp: Language) -> Callable[[str], Doc]:
     """The pipeline's tokenizer, reading "wettin'" and "freezin'" as "wetting" and "freezing" (words the lemma
-    table knows; not "groin'" as "groing"), "can’t" as "can't", without quote marks around words, and spoken
-    punctuation as its marks (components/dictation.py). The doc keeps the offsets of the message as typed when they
-    differ."""
+    table knows; not "groin'" as "groing"), "'er legs" as "her legs", "can’t" as "can't", without quote marks
+    around words, and spoken punctuation as its marks (components/dictation.py). The doc keeps the offsets of the
+    message as typed when they differ."""
     tokenizer = nlp.tokenizer
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
@@ -89,7 +92,7 @@ def read_as_written(nlp: Language) -> Callable[[str], Doc]:
         return f"{match[1]}g" if f"{match[1].lower()}g" in table else match[0]
 
     def tokenize(text: str) -> Doc:
-        plain = with_plain_apostrophes(DROPPED_G.sub(restore, text))  # both keep the length
+        plain = with_plain_apostrophes(DROPPED_H.sub("h", DROPPED_G.sub(restore, text)))  # all keep the length
         unquoted, unquoted_offsets = without_quote_marks(plain)
         marked, marked_offsets = with_spoken_marks(unquoted)
         doc = tokenizer(marked)

@@ -42,13 +42,31 @@ FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
 QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning", "why"})
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
 AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
-HYPOTHETICAL = (
-    "if i ever", "if you ever", "what if", "in case", "just wondering", "i read that", "i 've read", "i read about",
-    "i read on", "i read online", "i heard that", "i 've heard", "i was reading", "asked if", "asked me if",
-    "asked whether", "worry if", "worried if", "concerned if", "i read something", "i heard something",
-    "i 've read something", "i 've heard something", "read somewhere", "heard somewhere", "someone mentioned",
-    "somebody mentioned", "someone said", "somebody said", "people say", "people said",
+# What someone read or heard: it wonders until the speaker turns to their own ("I read about it and I can't pee")
+HEARSAY = (
+    "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that", "i 've heard",
+    "i was reading", "i read something", "i heard something", "i 've read something", "i 've heard something",
+    "read somewhere", "heard somewhere", "someone mentioned", "somebody mentioned", "someone said", "somebody said",
+    "people say", "people said", "saw something about", "seen something about", "saw a post about",
+    "saw a video about",
 )  # fmt: skip
+HYPOTHETICAL = (
+    "if i ever", "if you ever", "what if", "in case", "just wondering", "asked if", "asked me if", "asked whether",
+    "worry if", "worried if", "concerned if", *HEARSAY,
+)  # fmt: skip
+# After hearsay, the speaker telling of themselves: "... and I can't pee", "but mine is" (not a denial: "I've read
+# about cauda equina and I definitely don't have any numbness")
+TURNS_TO_THE_SPEAKER = re.compile(
+    r" (?:and|but|because|cos|coz|so|now) (?:now |also |still |then )?(?:i|mine|my)"
+    r" (?!(?:\S+ ){0,2}(?:n't|not|never|no) )"
+)
+# ... or, after the sign read about, owning it: "I read about prednisolone, I've been on it for 3 years", "I saw a post
+# about fever, mine is 39.5 today" (not "I don't have one though", "mine are just stiff")
+OWNED_AFTER_HEARSAY = re.compile(
+    r" (?:i 've|ive|i have|i 'm|im|i am|i) (?:been |also |now |still |actually )?(?:on|taking|got|had|have|having)"
+    r" (?:it|them|one|that|this|those|these|all|every|\d)| (?:mine|my temp|my temperature) (?:is|was|'s|s|hit|reached)"
+    r" (?:\d|over|above|high|up|at)"
+)
 # "in case it matters, I had a melanoma": a disclosure, not a wondering
 DISCLOSURES = re.compile(
     r" (?:just )?in case (?:it (?:'s |s |is )?(?:relevant|important|useful)|it (?:matters|helps)"
@@ -127,7 +145,10 @@ OWNED_AFTER_WORK = re.compile(
 # the words before the denied signs that put them as someone's question
 ASKING = frozenset({"asked", "ask", "asks", "asking", "checked", "enquired", "inquired", "wanted"})
 # "RN here asking re my husband", "writing on behalf of my mum": the message is written for that person
-ASKING_FOR = frozenset({"asking", "writing", "enquiring", "inquiring", "messaging", "query", "querying", "posting"})
+ASKING_FOR = frozenset(
+    {"asking", "writing", "enquiring", "inquiring", "messaging", "query", "querying", "posting", "typing", "typin"}
+)
+WHAT_IS_WRITTEN = frozenset({"this", "it"})  # "typing this for my nan"
 ABOUT_SOMEONE = frozenset({"re", "about", "for", "regarding", "on"})
 ASKED_FOR_FILLERS = frozenset({"behalf", "of", "my", "our", "me"})
 ASKED_FOR_REACH = 4  # words after "asking re": "on behalf of my mother"
@@ -265,6 +286,11 @@ SPEAKERS_BACK = frozenset({"my", "me", "ma", "mine"})
 # Caribbean "mi", my, inside a sign only: "Mi daughter see a lump pon mi back" (not "had an MI", "my flatmate Mi")
 CARIBBEAN_MY = "mi"
 OTHERS_BACK = frozenset({"his", "her", "their"})
+# "back" as an adverb after a person: "my mum back home", "my son back then", "my dad back in March"
+BACK_AS_ADVERB = frozenset(
+    {"home", "then", "in", "at", "from", "to", "when", "and", "on", "there", "here", "during", "before", "after",
+     "up", "out", "into", "again", "with", "for", "by", "over", "down", ",", ".", "!", "?", None}
+)  # fmt: skip
 POSSESSIVE_S = frozenset({"'s", "s"})
 PLACE_PREPOSITIONS = frozenset({"at", "to", "from", "after", "during", "in", "for", "on"})  # "at my kid's match"
 # someone's home, named by them: "at my mum's when the chest pain started", "round my nan's yesterday"
@@ -273,6 +299,10 @@ AFTER_A_HOME = frozenset(
     {"when", "while", "and", ",", ".", "!", "yesterday", "today", "tonight", "last", "this", "earlier", "for", "on",
      "since", "over"}
 )  # fmt: skip
+# opening a sentence with what happened to them, someone else: "Someone fainted at the gig" (not "like someone ripped
+# something inside me", "Someone please help, can't pee", "Someone fell on me at rugby")
+SOMEONE = frozenset({"someone", "somebody"})
+EPISODES = frozenset({"fainted", "collapsed", "passed", "blacked", "keeled", "swooned"})
 PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "they", "them", "their"})
 # "know what a back spasm feels like", "how a back spasm starts": a back asked about in general, nobody's
 ASKING_IN_GENERAL = frozenset({"what", "how"})
@@ -516,13 +546,14 @@ def is_a_third_party(token: Token) -> bool:
     """A word for another person ("mum", "he"), a word for kin that only "my" before it and a verb after it make
     one: "me da can't pee", "our ma's been on steroids" (not "tell me da truth", "me da bum is numb"), a grandparent
     in another tongue after "my" ("my lola, 82, has chest pain"; not "I'm Lola"), or a child told by size, order or
-    age: "my little one has a fever", "my 16yo asked me"."""
+    age: "my little one has a fever", "my 16yo asked me", or "someone" opening a sentence."""
     if introduces_the_speaker(token):
         return False
     after_my = token.i > 0 and token.nbor(-1).lower_ in lexicon("kin_possessives")
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else None
     return (
         token.lower_ in lexicon("third_parties")
+        or (token.i == token.sent.start and token.lower_ in SOMEONE and following in EPISODES)
         or (after_my and token.lower_ in lexicon("grandparents_after_my"))
         or (after_my and token.lower_ in lexicon("kin_after_my") and following in KIN_VERBS)
         or (
@@ -583,6 +614,8 @@ def _owner(token: Token) -> str | None:
             return token.doc[index - 1].lower_  # "my mum's back"
         if word.lower_.endswith("s") and word.lower_[:-1] in lexicon("third_parties"):
             return word.lower_[:-1]  # "my husbands back", the apostrophe left out
+        if _kin_without_s(word, token):
+            return word.lower_  # "Mi fadda back lock up"
     before = _words_before(token)
     after = token.i + 1
     while after < token.sent.end and token.doc[after].lower_ in BACK_MUSCLES:
@@ -604,6 +637,19 @@ def _owner(token: Token) -> str | None:
         if _names_a_person(word):
             return word.lower_
     return None
+
+
+def _kin_without_s(word: Token, back: Token) -> bool:
+    """ "Mi fadda back lock up", "me da back is killing him": kin after "my", "mi", "me" or "our" owning the back
+    word that follows, with no "'s" (not "my mum back home", "my son back then")."""
+    after = back.nbor(1).lower_ if back.i + 1 < len(back.doc) else None
+    return (
+        word.i > 0
+        and word.nbor(-1).lower_ in {*lexicon("kin_possessives"), CARIBBEAN_MY}
+        and word.lower_ not in PRONOUNS
+        and is_a_third_party(word)
+        and after not in BACK_AS_ADVERB
+    )
 
 
 def _words_before(token: Token) -> list[Token]:
@@ -666,9 +712,10 @@ def asked_for(doc: Doc) -> list[str]:
     people = []
     for token in doc[:-1]:
         opens_for = token.i == 0 and token.lower_ in ABOUT_SOMEONE
-        if not opens_for and (token.lower_ not in ASKING_FOR or token.nbor(1).lower_ not in ABOUT_SOMEONE):
+        about = token.i + 1 + (token.nbor(1).lower_ in WHAT_IS_WRITTEN and token.i + 2 < len(doc))
+        if not opens_for and (token.lower_ not in ASKING_FOR or doc[about].lower_ not in ABOUT_SOMEONE):
             continue
-        start = token.i + (1 if opens_for else 2)
+        start = token.i + 1 if opens_for else about + 1
         words = doc[start : start + ASKED_FOR_REACH]
         person = next((word for word in words if word.lower_ not in ASKED_FOR_FILLERS), None)
         # an opening names the patient only as a heading: "For my mum: she ...", "Re my dad - ..."
@@ -1153,6 +1200,8 @@ def wondered_about(span: Span) -> bool:
     lost weight and I said yes", "asked if I'd had cancer and I said yes, a melanoma cut out"."""
     before = _wondering_words(span.doc[span.sent.start : span.start])
     wondered_at, wondering = max((before.rfind(f" {phrase} "), phrase) for phrase in HYPOTHETICAL)
+    if wondering in HEARSAY and told_after_hearsay(span, before[wondered_at + len(wondering) + 1 :]):
+        return False
     if wondered_at >= 0:
         sentence = _words(span.sent)[wondered_at:]  # `before` is its beginning
         # a yes to something else is no answer: "I said yes to the scan"
@@ -1160,6 +1209,19 @@ def wondered_about(span: Span) -> bool:
         if not answered_yes:
             return True
     return _has_phrase(span.sent, ASKED_FOR_SOMEONE)
+
+
+def told_after_hearsay(span: Span, words_between: str) -> bool:
+    """After what the speaker read or heard, their own sign: "I saw a video about red flags and I've got every one,
+    can't pee", "I read something about it, I'm worried, I can't pee" (a clause of its own after a comma), or the
+    sign read about and then owned: "I read about prednisolone, I've been on it for 3 years"."""
+    if TURNS_TO_THE_SPEAKER.search(words_between) or OWNED_AFTER_HEARSAY.search(
+        _words(span.doc[span.end : span.sent.end])
+    ):
+        return True
+    clause = span.doc[span.sent.start : span.start]
+    last_comma = max((token.i for token in clause if token.text in {",", ";"}), default=None)
+    return last_comma is not None and _words(span.doc[last_comma + 1 : span.start]).split()[:1] in (["i"], ["mine"])
 
 
 def is_dismissed(

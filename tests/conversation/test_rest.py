@@ -137,10 +137,11 @@ def test_bad_input_gets_a_friendly_reply(assistant: Assistant, sender: str, mess
         ("🙏", "You're welcome."),
         ("👋", "Hi, I'm Backspasm Assistant."),
         ("ur useless", "Sorry, that wasn't much help."),
+        ("do you have a favourite song?", "I'm a chatbot, so no favourites"),
     ],
-    ids=["thumbs-up", "folded-hands", "wave", "criticism"],
+    ids=["thumbs-up", "folded-hands", "wave", "criticism", "about-the-bot"],
 )
-def test_emoji_sent_alone_and_criticism_get_their_own_reply(
+def test_emoji_sent_alone_small_talk_and_criticism_get_their_own_reply(
     assistant: Assistant, sender: str, message: str, reply: str
 ) -> None:
     text = answered(assistant.talk(sender, message))

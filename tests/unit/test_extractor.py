@@ -1067,6 +1067,37 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Kidney removed for cancer 4 years ago, back spasms now", [("cancer_history", "urgent")]),
         ("most nights the back pain worse, cannot lie still at all", [("night_pain", "urgent")]),
         ("still jaggin up most days, back's been murder this week", [("iv_drugs", "urgent")]),
+        # the forty-fourth suite's misses, in other words
+        ("Me madda back seize up Tuesday and now she cyaan pass water since lunch", [("urine_retention", "emergency")]),
+        ("cannot get me wee started today, back's in bits", [("urine_retention", "emergency")]),
+        (
+            "Writing this for me gran. 'Er back's locked and 'er legs 'ave both gone weak since lunch",
+            [("both_legs", "emergency")],
+        ),
+        ("pyrexic since this morning with my back spasms", [("fever", "urgent")]),
+        ("OT student, found a new lump paravertebral at about T10, back spasming", [("back_lump", "urgent")]),
+        (
+            "Typing for my dad. He's on methotrexate for his arthritis, back went on Friday",
+            [("immunosuppression", "urgent")],
+        ),
+        (
+            "My nan had cancer of the bowel a few years ago and her back has been in spasm all week",
+            [("cancer_history", "urgent")],
+        ),
+        # ... and what its review found: a sign told after hearsay, "me" for my, no feeling when wiping
+        ("I heard something about it and I'm worried, I can't pee", [("urine_retention", "emergency")]),
+        ("I read about cauda equina and now I can't feel between my legs", [("saddle_numbness", "emergency")]),
+        (
+            "I read about prednisolone, I've been on it for 2 years for my chest, back spasm now",
+            [("steroids", "urgent")],
+        ),
+        ("I read about back pain and fever, mine is 39.1 tonight", [("fever", "urgent")]),
+        ("I can't feel me feet and me back is in spasm", [("both_legs", "emergency")]),
+        ("I've got no feeling when I wipe and my back has gone", [("saddle_numbness", "emergency")]),
+        # ... and its probes of the new readings, that must stay flags
+        ("Someone please help, can't pee since yesterday, back in agony", [("urine_retention", "emergency")]),
+        ("Someone fell on me at rugby and my back went", [("trauma", "emergency")]),
+        ("my son back from uni today, I can't pee since this morning", [("urine_retention", "emergency")]),
         # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
         ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
         ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
@@ -1720,6 +1751,13 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         # the forty-third suite's look-alikes, in other words
         "Fainted at my jabs in primary school, still hate needles. Is acupuncture ok for a back spasm?",
         "Nothing comes out of the tube of cream when I squeeze it, how do I get it on my back?",
+        # the forty-fourth suite's look-alikes, in other words
+        "Somebody fainted at the wedding and I hurt my back catching them",
+        "Someone passed out in the queue and I jarred my back helping her up",
+        "What are the warning signs? I saw a post about numb legs being serious, mine are fine",
+        "I read about cauda equina and I definitely don't have any numbness down below, just the spasm",
+        "I saw a video about fevers with back pain, I don't have one though",
+        "On the ward we get lots of pyrexial patients, my own back is in spasm from lifting",
         # ... and the review's probes of the new patterns, that must stay quiet
         "Went for a wee, nothing unusual, but my back is killing me",
         "My privets have gone dead after the frost, and bending to cut them has wrecked my back",
