@@ -64,6 +64,7 @@ BLIND_SETS = tuple(
         "messages_thirtysixth.yml",
         "messages_thirtyseventh.yml",
         "messages_thirtyeighth.yml",
+        "messages_thirtyninth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -73,6 +73,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortysecond.yml",
         "red_flags_fortythird.yml",
         "red_flags_fortyfourth.yml",
+        "red_flags_fortyfifth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
