@@ -42,6 +42,10 @@ FIRST_PERSON = frozenset({"i", "me", "myself", "im", "ive", "id", "mine"})
 QUESTION_OPENERS = frozenset({"what", "whats", "what's", "define", "explain", "meaning", "why"})
 # "Is chest pain a heart attack sign?" asks in general; "is it normal to not be able to pee?" asks about me.
 AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "should", "would", "will", "might"})
+# What someone asked ("the nurse asked if I'd had cancer"), and a yes to it: the sign asked about, or told after
+# the yes, is told ("... and I said yes, a melanoma cut out"), as is one told after turning to one's own ("asked
+# about numbness and I said no but now my inner thighs are numb")
+ASKED = ("asked if", "asked me if", "asked whether", "asked about", "asked me about")
 # What someone read or heard: it wonders until the speaker turns to their own ("I read about it and I can't pee")
 HEARSAY = (
     "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that", "i 've heard",
@@ -50,14 +54,32 @@ HEARSAY = (
     "people say", "people said", "saw something about", "seen something about", "saw a post about",
     "saw a video about",
 )  # fmt: skip
+# a dream's: "Had a dream I wet myself in a big meeting" (wondering, too, until the speaker turns to their own or
+# wakes: "Dreamt I was falling, woke up and couldn't feel my legs")
+DREAMS = (
+    "dreamt i", "dreamed i", "dreamt that", "dreamed that", "a dream i", "a dream that", "a dream where",
+    "a nightmare i", "a nightmare that", "a nightmare where", "in my dream",
+)  # fmt: skip
+WOKEN = re.compile(r" (?:woke|wake|wakes|waking|woken|awake|reality|irl) ")
+# ... and a dream come true: "I dreamt my legs were numb and I woke up and they actually were"
+CAME_TRUE = re.compile(
+    r" (?:woke|wake|waking|woken) .*(?:actually|really|still|it had|they were|it was) "
+    r"| (?:when|after|once) i (?:wake|woke) "
+)
+# a sign someone asked about, confirmed after it: "Doctor asked about saddle numbness and it's there, started this
+# morning"
+CONFIRMED = re.compile(
+    r" (?:it|they) (?:'s|s|is|are|'re) (?:there|present|back)"
+    r"| (?:started|began|came on) (?:this|last|yesterday|today|on) "
+)
 HYPOTHETICAL = (
-    "if i ever", "if you ever", "what if", "in case", "just wondering", "asked if", "asked me if", "asked whether",
-    "worry if", "worried if", "concerned if", *HEARSAY,
+    "if i ever", "if you ever", "what if", "in case", "just wondering", *ASKED, "worry if", "worried if",
+    "concerned if", *HEARSAY, *DREAMS,
 )  # fmt: skip
 # After hearsay, the speaker telling of themselves: "... and I can't pee", "but mine is" (not a denial: "I've read
 # about cauda equina and I definitely don't have any numbness")
 TURNS_TO_THE_SPEAKER = re.compile(
-    r" (?:and|but|because|cos|coz|so|now) (?:now |also |still |then )?(?:i|mine|my)"
+    r" (?:and|but|because|cos|coz|so|now) (?:now |also |still |then |honestly |actually |really )?(?:i|mine|my)"
     r" (?!(?:\S+ ){0,2}(?:n't|not|never|no) )"
 )
 # ... or, after the sign read about, owning it: "I read about prednisolone, I've been on it for 3 years", "I saw a post
@@ -73,10 +95,10 @@ DISCLOSURES = re.compile(
     r"|you (?:need|want) to know|i (?:did n't|didn't|did not) (?:say|mention)|i forgot to (?:say|mention)) "
 )
 ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
-# What someone asked ("the nurse asked if I'd had cancer"), and a yes to it: the sign asked about, or told after
-# the yes, is told ("... and I said yes, a melanoma cut out")
-ASKED = ("asked if", "asked me if", "asked whether")
-ANSWERED_YES = ("said yes", "said yeah", "said yep", "answered yes", "told her yes", "told him yes", "told them yes")
+ANSWERED_YES = (
+    "said yes", "said yeah", "said yep", "answered yes", "told her yes", "told him yes", "told them yes", "and yeah",
+    "and yes",
+)  # fmt: skip
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
 DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
@@ -149,6 +171,8 @@ ASKING_FOR = frozenset(
     {"asking", "writing", "enquiring", "inquiring", "messaging", "query", "querying", "posting", "typing", "typin"}
 )
 WHAT_IS_WRITTEN = frozenset({"this", "it"})  # "typing this for my nan"
+RELATIVE_PRONOUNS = frozenset({"who", "whom"})
+CARING = ("i look after", "i care for", "i support", "i work with", "i visit", "i help", "i nurse")
 ABOUT_SOMEONE = frozenset({"re", "about", "for", "regarding", "on"})
 ASKED_FOR_FILLERS = frozenset({"behalf", "of", "my", "our", "me"})
 ASKED_FOR_REACH = 4  # words after "asking re": "on behalf of my mother"
@@ -299,6 +323,13 @@ AFTER_A_HOME = frozenset(
     {"when", "while", "and", ",", ".", "!", "yesterday", "today", "tonight", "last", "this", "earlier", "for", "on",
      "since", "over"}
 )  # fmt: skip
+# a person after a determiner: "Watching Casualty and a man couldn't pee", "the stuntman fell off a building" (not
+# "man, I can't pee", "I'm a 62 year old man", "I'm an actor")
+PEOPLE = frozenset({"man", "men", "lady", "ladies", "women", "actor", "actress", "stuntman", "stuntwoman"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "some", "one", "another", "other"})
+SELF_DESCRIBING = frozenset({"'m", "m", "am", "im", "as", "being"})
+# people in one's care, told as one of them: "One of my rugby lads (24) has had back spasm" (not "with the lads")
+GROUPS = frozenset({"lads", "students", "pupils", "players", "clients", "residents", "patients", "girls", "boys"})
 # opening a sentence with what happened to them, someone else: "Someone fainted at the gig" (not "like someone ripped
 # something inside me", "Someone please help, can't pee", "Someone fell on me at rugby")
 SOMEONE = frozenset({"someone", "somebody"})
@@ -554,6 +585,8 @@ def is_a_third_party(token: Token) -> bool:
     return (
         token.lower_ in lexicon("third_parties")
         or (token.i == token.sent.start and token.lower_ in SOMEONE and following in EPISODES)
+        or (token.lower_ in PEOPLE and _after_a_determiner(token))
+        or (token.lower_ in GROUPS and _one_of_ours(token))
         or (after_my and token.lower_ in lexicon("grandparents_after_my"))
         or (after_my and token.lower_ in lexicon("kin_after_my") and following in KIN_VERBS)
         or (
@@ -632,11 +665,31 @@ def _owner(token: Token) -> str | None:
     for word in reversed(before):
         if word.lower_ in ASKING_IN_GENERAL and word.i + 1 < token.i and word.nbor(1).lower_ in INDEFINITE:
             return None  # "I just want to know what a back spasm feels like"
-        if word.lower_.replace("'", "") in FIRST_PERSON:
+        if word.lower_.replace("'", "") in FIRST_PERSON and not _in_a_relative_clause(word):
             return SELF
         if _names_a_person(word):
             return word.lower_
     return None
+
+
+def _in_a_relative_clause(word: Token) -> bool:
+    """ "Mr D, who I look after, has had back spasm": an "I" after "who" tells of someone else's back."""
+    return word.i > 0 and word.nbor(-1).lower_ in RELATIVE_PRONOUNS
+
+
+def _after_a_determiner(person: Token) -> bool:
+    """ "a man", "the stuntman", not the speaker describing themselves: "I'm a man", "as a woman"."""
+    return (
+        person.i > 0
+        and person.nbor(-1).lower_ in DETERMINERS
+        and not (person.i >= 2 and person.nbor(-2).lower_ in SELF_DESCRIBING)
+    )
+
+
+def _one_of_ours(group: Token) -> bool:
+    """ "one of my lads", "one of our rugby lads": one of a group in the speaker's care."""
+    words = [token.lower_ for token in group.doc[max(group.i - 4, 0) : group.i]]
+    return any(words[at : at + 3] in (["one", "of", "my"], ["one", "of", "our"]) for at in range(len(words)))
 
 
 def _kin_without_s(word: Token, back: Token) -> bool:
@@ -684,9 +737,19 @@ def patients(doc: Doc) -> frozenset[str]:
     }
     # "my own waist is aching from lifting him", "her arms round my waist": a waist tells only of another's back pain
     owners |= {owner for token in doc if token.lower_ in OTHERS_WAIST and (owner := _owner(token)) != SELF}
-    owners |= set(asked_for(doc)) | set(relayed_for(doc))
+    owners |= set(asked_for(doc)) | set(relayed_for(doc)) | set(cared_for(doc))
     owners.discard(None)
     return frozenset() if SELF in owners else frozenset(owners)
+
+
+def cared_for(doc: Doc) -> list[str]:
+    """The person a carer names before "who I look after": "Mr D, who I look after, has had back spasm"."""
+    words = [token.lower_ for token in doc]
+    return [
+        doc[at - 2 if at >= 2 and words[at - 1] == "," else at - 1].lower_
+        for at in range(1, len(words) - 2)
+        if words[at] in RELATIVE_PRONOUNS and " ".join(words[at + 1 : at + 4]).startswith(CARING)
+    ]
 
 
 def relayed_for(doc: Doc) -> list[str]:
@@ -1200,18 +1263,46 @@ def wondered_about(span: Span) -> bool:
     lost weight and I said yes", "asked if I'd had cancer and I said yes, a melanoma cut out"."""
     before = _wondering_words(span.doc[span.sent.start : span.start])
     wondered_at, wondering = max((before.rfind(f" {phrase} "), phrase) for phrase in HYPOTHETICAL)
-    if wondering in HEARSAY and told_after_hearsay(span, before[wondered_at + len(wondering) + 1 :]):
+    words_between = before[wondered_at + len(wondering) + 1 :]
+    if wondering in HEARSAY + DREAMS + ASKED and told_after_hearsay(span, words_between, wondering in ASKED):
         return False
+    words_after = _words(span.doc[span.end : span.sent.end])
+    if wondering in DREAMS and (WOKEN.search(words_between) or CAME_TRUE.search(words_after)):
+        return False
+    if wondering in ASKED and CONFIRMED.search(words_after):
+        return False
+    if wondering == "asked about" and the_speaker_asked(before[:wondered_at]):
+        return _has_phrase(span.sent, ASKED_FOR_SOMEONE)
     if wondered_at >= 0:
         sentence = _words(span.sent)[wondered_at:]  # `before` is its beginning
         # a yes to something else is no answer: "I said yes to the scan"
-        answered_yes = wondering in ASKED and any(re.search(rf" {yes} (?!to )", sentence) for yes in ANSWERED_YES)
+        answered_yes = wondering in ASKED and (
+            any(re.search(rf" {yes} (?!to )", sentence) for yes in ANSWERED_YES) or answered_yes_next(span.sent)
+        )
         if not answered_yes:
             return True
     return _has_phrase(span.sent, ASKED_FOR_SOMEONE)
 
 
-def told_after_hearsay(span: Span, words_between: str) -> bool:
+def answered_yes_next(sentence: Span) -> bool:
+    """The sentence after a question someone asked opens with the speaker's yes: "The nurse asked if I had numbness
+    down there. I said yes, it started yesterday", "Yes, since Tuesday" (not "Yes she was very thorough, I said no
+    though")."""
+    if sentence.end >= len(sentence.doc):
+        return False
+    reply = _words(sentence.doc[sentence.end].sent)
+    said_yes = any(re.match(rf" (?:i |and i )?{yes} (?!to )", reply) for yes in ANSWERED_YES[:7])
+    return said_yes or (reply.startswith((" yes ", " yeah ", " yep ")) and not re.search(r" said no | no to ", reply))
+
+
+def the_speaker_asked(words_before: str) -> bool:
+    """ "I rang the GP and asked about getting seen", "Rang 111 and asked about my symptoms": the speaker's own
+    request (an "I" before it, or no one named before "and asked"), not a question put to them ("The nurse at the
+    walk-in centre asked about numbness")."""
+    return any(map(is_first_person_word, words_before.split())) or words_before.endswith((" and", " then", " so"))
+
+
+def told_after_hearsay(span: Span, words_between: str, asked: bool = False) -> bool:
     """After what the speaker read or heard, their own sign: "I saw a video about red flags and I've got every one,
     can't pee", "I read something about it, I'm worried, I can't pee" (a clause of its own after a comma), or the
     sign read about and then owned: "I read about prednisolone, I've been on it for 3 years"."""
@@ -1221,7 +1312,8 @@ def told_after_hearsay(span: Span, words_between: str) -> bool:
         return True
     clause = span.doc[span.sent.start : span.start]
     last_comma = max((token.i for token in clause if token.text in {",", ";"}), default=None)
-    return last_comma is not None and _words(span.doc[last_comma + 1 : span.start]).split()[:1] in (["i"], ["mine"])
+    openers = (["i"], ["mine"], ["it"]) if asked else (["i"], ["mine"])  # asked about night pain, "it wakes me"
+    return last_comma is not None and _words(span.doc[last_comma + 1 : span.start]).split()[:1] in openers
 
 
 def is_dismissed(

@@ -1098,6 +1098,36 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Someone please help, can't pee since yesterday, back in agony", [("urine_retention", "emergency")]),
         ("Someone fell on me at rugby and my back went", [("trauma", "emergency")]),
         ("my son back from uni today, I can't pee since this morning", [("urine_retention", "emergency")]),
+        # the forty-fifth suite's misses, in other words
+        (
+            "Support worker here. Mrs K, who I care for, has had back spasms since Friday and since lunchtime"
+            " she keeps wetting herself without noticing",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "Coach here. One of my lads has had a bad back since Saturday and since this morning he's been"
+            " straining to pee and only gets a trickle",
+            [("urine_retention", "emergency")],
+        ),
+        ("both my legs suddenly numb, back locked up", [("both_legs", "emergency")]),
+        ("dob: 1958, first ever back pain started on Monday", [("age_onset", "urgent")]),
+        ("born in '59, and my back hurt for the first time this week", [("age_onset", "urgent")]),
+        (
+            "The nurse asked if I'd had any numbness down below. I said yes, since yesterday.",
+            [("saddle_numbness", "emergency")],
+        ),
+        ("had 38.9 last night and my back is in spasm", [("fever", "urgent")]),
+        # ... and its review's probes of the new readings, that must stay flags
+        ("I dreamt that my legs were numb and I woke up and they actually were numb", [("both_legs", "emergency")]),
+        ("I rang the GP and asked about getting seen as I've lost bladder control", [("bladder_bowel", "emergency")]),
+        ("Dreamt I was falling, woke up and couldn't feel my legs", [("both_legs", "emergency")]),
+        (
+            "I'm a 62 year old man and can't pee since yesterday",
+            [("age_onset", "urgent"), ("urine_retention", "emergency")],
+        ),
+        ("Alright lads, can't pee since yesterday and my back's gone", [("urine_retention", "emergency")]),
+        ("I can't pee in private either, it just won't come, since this morning", [("urine_retention", "emergency")]),
+        ("My car crash video is on the local news, happened yesterday, back agony", [("trauma", "emergency")]),
         # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
         ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
         ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
@@ -1758,6 +1788,14 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I read about cauda equina and I definitely don't have any numbness down below, just the spasm",
         "I saw a video about fevers with back pain, I don't have one though",
         "On the ward we get lots of pyrexial patients, my own back is in spasm from lifting",
+        # the forty-fifth suite's look-alikes, in other words, and its review's probes
+        "I had a nightmare where I couldn't feel my legs, woke up fine, just a stiff back",
+        "the baby screams so I can't pee in peace, and my back is in spasm from rocking her",
+        "A man at work fainted in the canteen and I hurt my back catching him",
+        "'You give me fever' has been stuck in my head all day and my back is in spasm",
+        "Watching Holby and a man couldn't pee, made me wonder, my own back is just stiff",
+        "I teach students (15) and lifting their bags gave me back spasm, first time ever, I'm 35",
+        "My daughter (3) jumped on my back, first time I've ever had back pain, I'm 32",
         # ... and the review's probes of the new patterns, that must stay quiet
         "Went for a wee, nothing unusual, but my back is killing me",
         "My privets have gone dead after the frost, and bending to cut them has wrecked my back",
