@@ -65,6 +65,7 @@ BLIND_SETS = tuple(
         "messages_thirtyseventh.yml",
         "messages_thirtyeighth.yml",
         "messages_thirtyninth.yml",
+        "messages_fortieth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

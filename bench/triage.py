@@ -74,6 +74,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortythird.yml",
         "red_flags_fortyfourth.yml",
         "red_flags_fortyfifth.yml",
+        "red_flags_fortysixth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
