@@ -95,14 +95,15 @@ DISCLOSURES = re.compile(
     r"|you (?:need|want) to know|i (?:did n't|didn't|did not) (?:say|mention)|i forgot to (?:say|mention)) "
 )
 ASKED_FOR_SOMEONE = ("asking for a friend", "just asking", "just curious")  # wherever they stand in the sentence
-ANSWERED_YES = (
-    "said yes", "said yeah", "said yep", "answered yes", "told her yes", "told him yes", "told them yes", "and yeah",
-    "and yes",
+SAID_YES = (
+    "said yes", "said yeah", "said yep", "answered yes", "told her yes", "told him yes", "told them yes",
 )  # fmt: skip
+ANSWERED_YES = (*SAID_YES, "and yeah", "and yes")
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
 DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
-    "i have not had any", "not that i have", "none here", "not me",
+    "i have not had any", "not that i have", "none here", "not me", "i ticked no", "and i ticked no", "i said no",
+    "and i said no", "i answered no",
 )  # fmt: skip
 # "If I fell off my horse, would I need A&E? I haven't, just nervous": a supposition denied
 SUPPOSITION_DENIED = ("i have not", "i have never", "it has not", "it has never")
@@ -151,12 +152,14 @@ DENIED_OPENINGS = (
 )  # fmt: skip
 # the words a denial may add to the sign it names: "I've never had cancer", "I haven't got any chest pain"
 DENIAL_FILLERS = frozenset({"had", "got", "have", "been", "any", "a", "an", "the", "ever", "actually", "personally"})
-# "The physio asked about chest pain or breathing problems and I've had neither": the signs denied after them
+# "The physio asked about chest pain or breathing problems and I've had neither", "the questionnaire asks if I've
+# lost weight and I ticked no": the signs denied after them
 DENIED_AFTER = re.compile(
     r"(?:^|[,;-]|\b(?:and|but)) (?:i |i 've |ive |i have |i 've had |ive had |i have had |i had |had |have )?"
     r"(?:neither|none)(?: of (?:them|those|these|that|the two))? ?(?:$|[.!?,;])"
     r"|\b(?:i )?(?:do n't|did n't|have n't|do not|have not|never) (?:have |had |got )?"
     r"either(?: of (?:them|those))? ?(?:$|[.!?,;])"
+    r"|\b(?:and|but) i (?:ticked|said|answered|put) no\b"
 )
 # a sign seen at work, then had: "I check for saddle numbness every day and I've now got it myself", "tonight mine is
 # 39.4"
@@ -193,6 +196,13 @@ PREAMBLES = (
 )  # fmt: skip
 NORMAL_FOR = frozenset({"to", "for", "that", "if"})  # "is it normal to ...", "... for my legs to ...", "... that ..."
 DASHES = frozenset({"-", "–", "—", "--"})
+CLOSING = frozenset({"'", '"', "’", "”"})  # quote marks that may close a question
+# a colon after a quiz or study heading: "Quiz night question: what's the saddle area in medicine?" (not "Need
+# advice: what does numbness between the legs mean, started this morning")
+STUDY_HEADINGS = frozenset(
+    {"quiz", "question", "revising", "revision", "exam", "exams", "finals", "homework", "assignment", "essay",
+     "crossword", "clue", "trivia", "lecture", "studying", "flashcard", "coursework"}
+)  # fmt: skip
 SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a clause after a question: "..., also ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
 # "is numbness in the legs a warning sign" asks, with or without its "?"; so does "is it dangerous if ..."
@@ -328,8 +338,10 @@ AFTER_A_HOME = frozenset(
 PEOPLE = frozenset({"man", "men", "lady", "ladies", "women", "actor", "actress", "stuntman", "stuntwoman"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "some", "one", "another", "other"})
 SELF_DESCRIBING = frozenset({"'m", "m", "am", "im", "as", "being"})
+# people in one's care: "lots of my patients are on tacrolimus" (not "I'm one of the patients who can't pee")
+IN_MY_CARE = frozenset({"patients", "clients", "residents"})
 # people in one's care, told as one of them: "One of my rugby lads (24) has had back spasm" (not "with the lads")
-GROUPS = frozenset({"lads", "students", "pupils", "players", "clients", "residents", "patients", "girls", "boys"})
+GROUPS = frozenset({"lads", "students", "pupils", "players", "clients", "residents", "girls", "boys"})
 # opening a sentence with what happened to them, someone else: "Someone fainted at the gig" (not "like someone ripped
 # something inside me", "Someone please help, can't pee", "Someone fell on me at rugby")
 SOMEONE = frozenset({"someone", "somebody"})
@@ -587,6 +599,7 @@ def is_a_third_party(token: Token) -> bool:
         or (token.i == token.sent.start and token.lower_ in SOMEONE and following in EPISODES)
         or (token.lower_ in PEOPLE and _after_a_determiner(token))
         or (token.lower_ in GROUPS and _one_of_ours(token))
+        or (token.lower_ in IN_MY_CARE and token.i > 0 and token.nbor(-1).lower_ in {"my", "our"})
         or (after_my and token.lower_ in lexicon("grandparents_after_my"))
         or (after_my and token.lower_ in lexicon("kin_after_my") and following in KIN_VERBS)
         or (
@@ -800,17 +813,25 @@ def asks_if_normal(words: list[str]) -> bool:
 
 
 def ends_a_question(sentence: Span) -> bool:
-    """The sentence's last token that is not white space ends with a question mark."""
-    return next((token.text.endswith("?") for token in reversed(sentence) if not token.is_space), False)
+    """The sentence's last token that is not white space or a closing quote mark ends with a question mark: "the
+    form asks 'any unexplained weight loss?'"."""
+    return next(
+        (token.text.endswith("?") for token in reversed(sentence) if not token.is_space and token.text not in CLOSING),
+        False,
+    )
 
 
 def question_of(span: Span) -> Span:
-    """The span's sentence, or its part after a dash that opens a question before the span, read as a sentence of its
-    own when the words before the dash name no back and no person: "Physio student revising cauda equina - what
-    exactly is saddle anaesthesia?" (not "back locked since monday - why are both legs numb now??")."""
+    """The span's sentence, or its part after a dash (or a colon after a study heading) that opens a question before
+    the span, read as a sentence of its own when the words before the mark name no back and no person: "Physio
+    student revising cauda equina - what exactly is saddle anaesthesia?", "Revising for finals: what are the causes
+    of acute urinary retention?" (not "back locked since monday - why are both legs numb now??")."""
     sentence = span.sent
+    before = texts_of(span.doc[sentence.start : span.start])
     dashes = [
-        sentence.start + at for at, text in enumerate(texts_of(span.doc[sentence.start : span.start])) if text in DASHES
+        sentence.start + at
+        for at, text in enumerate(before)
+        if text in DASHES or (text == ":" and STUDY_HEADINGS & {word.lower() for word in before[:at]})
     ]
     opens = [at for at in dashes if at + 1 < span.start and span.doc[at + 1].lower_ in QUESTION_OPENERS]
     if not opens or _names_a_back_or_a_person(span.doc[sentence.start : opens[-1]]):
@@ -1291,7 +1312,7 @@ def answered_yes_next(sentence: Span) -> bool:
     if sentence.end >= len(sentence.doc):
         return False
     reply = _words(sentence.doc[sentence.end].sent)
-    said_yes = any(re.match(rf" (?:i |and i )?{yes} (?!to )", reply) for yes in ANSWERED_YES[:7])
+    said_yes = any(re.match(rf" (?:i |and i )?{yes} (?!to )", reply) for yes in SAID_YES)
     return said_yes or (reply.startswith((" yes ", " yeah ", " yep ")) and not re.search(r" said no | no to ", reply))
 
 

@@ -4,7 +4,8 @@ injecting, "fevor" as fever. People in pain type on phones, and some have dyslex
 A word is corrected only when English text almost never has it (the word frequencies in spacy-lookups-data) and
 one slip (a letter left out, added, changed or two swapped, the first letter kept) turns it into a word of five
 letters or more of the patterns (the commonest, if several). Only words in lowercase or in capitals are read: a
-capitalised word may be a name.
+capitalised word may be a name. A few short slips too common to leave are read from a list: "cant feal my legs",
+"a sweling on my lower bak".
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from spacy.tokens import Doc
 # and "sweling" (absent) are. Real words between -15 and -18 were read as red-flag words in a review ("chillis" as
 # chills, "tudor" as tumor, "flue" as flu), so "befor" (-15.2) and "myslef" (-16.5) are left as typed.
 RARE = -18.0
-MIN_LETTERS = 5  # in the word typed: "bak", "crsh" and the Urdu "dard" (pain, not DMARD) are left as typed
+MIN_LETTERS = 5  # in the word typed: "crsh" and the Urdu "dard" (pain, not DMARD) are left as typed
 LETTERS = string.ascii_lowercase
 # A word meant has at least this many letters: short ones are often people (a slip read as "dad" puts the signs on
 # him) and acronyms ("cid" as CVID).
 MIN_MEANT = 5
+SHORT_SLIPS = {"feal": "feel", "bak": "back", "bck": "back", "bakc": "back"}
 
 
 class CommonWords:
@@ -117,6 +119,8 @@ class SpellingFixer:
 
     def correction(self, word: str) -> str | None:
         """The commonest pattern word one slip away from `word`, if `word` is rare enough to be a slip."""
+        if word in SHORT_SLIPS:
+            return SHORT_SLIPS[word]
         too_short_or_long = not MIN_LETTERS <= len(word) <= self.longest_slip
         if too_short_or_long or not word.isalpha() or word in self.targets or word in self.common:
             return None

@@ -11,9 +11,9 @@ import pytest
 from bench.triage import FirstMessage, Vignette, report, summary
 from testbed.bulk_runs import BulkRuns
 
-# Floors just under what the forty-five first-message suites and the three vignette suites measured together on
-# 2026-12-05, session 50 (3662/3680 at once, 3667/3680 caught by advice or a safety question about the message's own
-# flag, 59/3693 false alarms, 104/104 vignettes); the recall targets are 100%. The twentieth suite brought them under
+# Floors just under what the forty-six first-message suites and the three vignette suites measured together on
+# 2026-12-05, session 50 (3742/3760 at once, 3748/3760 caught by advice or a safety question about the message's own
+# flag, 61/3773 false alarms, 104/104 vignettes); the recall targets are 100%. The twentieth suite brought them under
 # 0.99 at session 34.
 MIN_RIGHT_AT_ONCE = 0.985
 MIN_CAUGHT = 0.985

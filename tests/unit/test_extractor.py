@@ -1128,6 +1128,18 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Alright lads, can't pee since yesterday and my back's gone", [("urine_retention", "emergency")]),
         ("I can't pee in private either, it just won't come, since this morning", [("urine_retention", "emergency")]),
         ("My car crash video is on the local news, happened yesterday, back agony", [("trauma", "emergency")]),
+        # the forty-sixth suite's misses, in other words
+        ("lying flat is worse than sitting up, my back's been in spasm all week", [("night_pain", "urgent")]),
+        ("can't feal my legs, both of them gone numb since lunch", [("both_legs", "emergency")]),
+        ("bad landing on my skydive this morning, back's in bits", [("trauma", "emergency")]),
+        ("Shop assistant, collapsed on the shop floor with sudden back pain", [("aaa", "emergency")]),
+        ("half a stone under my usual weight without trying, back aching", [("weight_loss", "urgent")]),
+        (
+            "Basal cell carcinoma removed from my nose 2 years ago, back pain for a month",
+            [("cancer_history", "urgent")],
+        ),
+        ("We are both 72 and my wife's back went for the first time on Monday", [("age_onset", "urgent")]),
+        ("relapsed and injected at the weekend, back's been agony since", [("iv_drugs", "urgent")]),
         # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
         ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
         ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
@@ -1802,6 +1814,11 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Why can't we at all get a GP appointment round here, my back has been bad for weeks",
         "My groin, on long rides, it goes numb, normal for cyclists?",
         "Pred once told me heat is better than ice, is that right?",
+        # the forty-sixth suite's look-alikes, in other words
+        "Exam question: what causes urinary retention in older men? my back is sore from sitting",
+        "The questionnaire asks if I've lost weight without trying and I ticked no, back stiff though",
+        "I've had diabetic neuropathy in both feet for years, unchanged, and my back is stiff",
+        "lots of my patients are on methotrexate, I'm on nothing, back sore from lifting them",
     ],
 )
 def test_no_red_flags(text: str) -> None:
