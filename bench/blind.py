@@ -66,6 +66,7 @@ BLIND_SETS = tuple(
         "messages_thirtyeighth.yml",
         "messages_thirtyninth.yml",
         "messages_fortieth.yml",
+        "messages_fortyfirst.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -75,6 +75,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortyfourth.yml",
         "red_flags_fortyfifth.yml",
         "red_flags_fortysixth.yml",
+        "red_flags_fortyseventh.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
