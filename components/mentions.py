@@ -54,11 +54,13 @@ HEARSAY = (
     "people say", "people said", "saw something about", "seen something about", "saw a post about",
     "saw a video about",
 )  # fmt: skip
-# a dream's: "Had a dream I wet myself in a big meeting" (wondering, too, until the speaker turns to their own or
-# wakes: "Dreamt I was falling, woke up and couldn't feel my legs")
+# a dream's or a story's: "Had a dream I wet myself in a big meeting", "Watched a film where the hero's legs give
+# out" (wondering, too, until the speaker turns to their own or wakes: "Dreamt I was falling, woke up and couldn't
+# feel my legs")
 DREAMS = (
     "dreamt i", "dreamed i", "dreamt that", "dreamed that", "a dream i", "a dream that", "a dream where",
-    "a nightmare i", "a nightmare that", "a nightmare where", "in my dream",
+    "a nightmare i", "a nightmare that", "a nightmare where", "in my dream", "a film where", "a movie where",
+    "a book where", "a programme where", "a documentary where",
 )  # fmt: skip
 WOKEN = re.compile(r" (?:woke|wake|wakes|waking|woken|awake|reality|irl) ")
 # ... and a dream come true: "I dreamt my legs were numb and I woke up and they actually were"
@@ -79,7 +81,8 @@ HYPOTHETICAL = (
 # After hearsay, the speaker telling of themselves: "... and I can't pee", "but mine is" (not a denial: "I've read
 # about cauda equina and I definitely don't have any numbness")
 TURNS_TO_THE_SPEAKER = re.compile(
-    r" (?:and|but|because|cos|coz|so|now) (?:now |also |still |then |honestly |actually |really )?(?:i|mine|my)"
+    r" (?:and|but|because|cos|coz|so|now|then) (?:now |also |still |then |honestly |actually |really |this morning"
+    r" |today |tonight )?(?:i|mine|my)"
     r" (?!(?:\S+ ){0,2}(?:n't|not|never|no) )"
 )
 # ... or, after the sign read about, owning it: "I read about prednisolone, I've been on it for 3 years", "I saw a post
@@ -416,7 +419,7 @@ SHARED_BY_THE_SPEAKER = (
     ("i", "got", "one", "too"),
 )
 BEFORE_SHARING = frozenset({",", "and", "&", "but", "-", "now"})
-AFTER_SHARING = frozenset({",", ".", "!", "?", ";", "and", "but", "plus", "-"})
+AFTER_SHARING = frozenset({",", ".", "!", "?", ";", "and", "but", "plus", "-", "now", "too"})
 KIN_VERBS = frozenset(
     {"'s", "s", "is", "was", "has", "had", "ca", "can", "could", "wo", "does", "did", "keeps", "just", "got", "gets",
      "takes", "took", "injects", "fell", "wet", "went"}
@@ -497,9 +500,14 @@ def person_spoken_of(span: Span) -> str | None:
             person = token.lower_
             if _with_the_speaker(token):
                 return None
-        elif is_first_person(token):
+        elif is_first_person(token) and not _of_mine(token):
             break
     return person
+
+
+def _of_mine(token: Token) -> bool:
+    """ "A friend of mine had numbness down below": "mine" naming whose friend, not the speaker's sign."""
+    return token.lower_ in {"mine", "ours"} and token.i >= 2 and token.nbor(-1).lower_ == "of"
 
 
 def shared_by_the_speaker(span: Span) -> bool:

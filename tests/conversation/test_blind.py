@@ -7,7 +7,8 @@ import pytest
 from bench.blind import Outcome, report
 from testbed.bulk_runs import BulkRuns
 
-# The forty blind sets together: 7851/8198 (0.9577) on 2026-12-05, session 50 (the thirty-nine older 7659/7994);
+# The forty-one blind sets together: 8036/8402 (0.9564) on 2026-12-05, session 50 (the forty older 7851/8198);
+# the forty then 7851/8198 (0.9577), session 50 (the thirty-nine older 7659/7994);
 # the thirty-nine then 7659/7994 (0.9581), session 50 (the thirty-eight older 7467/7790);
 # the thirty-eight then 7453/7790 (0.9567), session 50 (the thirty-seven older 7254/7586);
 # the thirty-seven then 7262/7586 (0.9573), session 49 (the thirty-six older 7067/7382);
@@ -30,7 +31,7 @@ from testbed.bulk_runs import BulkRuns
 # the twenty-eighth 0.966, the twenty-ninth 0.941, the thirtieth 0.966, the thirty-first 0.853, the thirty-second 0.873,
 # the thirty-third 0.956, the thirty-fourth 0.975, the thirty-fifth 0.985, the thirty-sixth 0.922, the thirty-seventh
 # 0.956, the thirty-eighth 0.946, the thirty-ninth 0.941, the fortieth
-# 0.941. The aim is 0.97; `python -m bench.blind` prints each set's report.
+# 0.941, the forty-first 0.907. The aim is 0.97; `python -m bench.blind` prints each set's report.
 MIN_ACCURACY = 0.950
 # Red-flag rules may alarm on a safe message at most once in 30, as the red-flag suites allow.
 ALARM_RATE = 1 / 30

@@ -1140,6 +1140,14 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ),
         ("We are both 72 and my wife's back went for the first time on Monday", [("age_onset", "urgent")]),
         ("relapsed and injected at the weekend, back's been agony since", [("iv_drugs", "urgent")]),
+        # the forty-seventh suite's misses, in other words
+        ("had a few accidents in my trousers today, back's been in spasm", [("bladder_bowel", "emergency")]),
+        ("Kamar mein dard hai aur kal raat se peshab nahi aa raha", [("urine_retention", "emergency")]),
+        ("Mi drop off di ladder Tuesday, land pon mi back hard", [("trauma", "emergency")]),
+        ("I get cancer for my breast before, now my back dey pain me", [("cancer_history", "urgent")]),
+        ("Raat ko kamar mein bahut dard badh jata hai, spasm bhi", [("night_pain", "urgent")]),
+        ("losin weight since summer and no trying, back's sore", [("weight_loss", "urgent")]),
+        ("a hard new bump on my mid-back since last week", [("back_lump", "urgent")]),
         # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
         ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
         ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
@@ -1819,6 +1827,12 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "The questionnaire asks if I've lost weight without trying and I ticked no, back stiff though",
         "I've had diabetic neuropathy in both feet for years, unchanged, and my back is stiff",
         "lots of my patients are on methotrexate, I'm on nothing, back sore from lifting them",
+        # the forty-seventh suite's look-alikes, in other words
+        "A mate of mine had numb legs from a slipped disc years back, can my spasm do that? Mine is just sore",
+        "Watched a film where a woman's legs gave way after a back injury, mine are fine, just a stiff back",
+        "Crashed my car in Forza all night and my back is stiff from the gaming chair",
+        "Prepping for a physique show, dropping weight on plan, back spasm from deadlifts",
+        "small lump on my back, the GP called it a cyst years ago and it hasn't changed, back spasm from gardening",
     ],
 )
 def test_no_red_flags(text: str) -> None:
