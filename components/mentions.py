@@ -1286,21 +1286,16 @@ def hypothetical(sentence: Span) -> bool:
 
 
 def wondered_about(span: Span) -> bool:
-    """A sign that follows the words that wonder ("what if I can't pee?", "I read that numb legs are bad"), or in a
-    sentence asked for someone else; a sign told before them stays told: "can't pee since last night, I read that
-    this could be serious"; nor one asked about, or told after, that the person said yes to: "the nurse asked if I'd
+    """A sign that follows the words that wonder ("what if I can't pee?", "I read that numb legs are bad", "had a
+    dream I wet myself"), or in a sentence asked for someone else; a sign told before them stays told: "can't pee
+    since last night, I read that this could be serious"; nor one told after the wondering ended
+    (`wondering_ended`), nor one asked about, or told after, that the person said yes to: "the nurse asked if I'd
     lost weight and I said yes", "asked if I'd had cancer and I said yes, a melanoma cut out"."""
     before = _wondering_words(span.doc[span.sent.start : span.start])
     wondered_at, wondering = max((before.rfind(f" {phrase} "), phrase) for phrase in HYPOTHETICAL)
-    words_between = before[wondered_at + len(wondering) + 1 :]
-    if wondering in HEARSAY + DREAMS + ASKED and told_after_hearsay(span, words_between, wondering in ASKED):
+    if wondered_at >= 0 and wondering_ended(span, wondering, before[wondered_at + len(wondering) + 1 :]):
         return False
-    words_after = _words(span.doc[span.end : span.sent.end])
-    if wondering in DREAMS and (WOKEN.search(words_between) or CAME_TRUE.search(words_after)):
-        return False
-    if wondering in ASKED and CONFIRMED.search(words_after):
-        return False
-    if wondering == "asked about" and the_speaker_asked(before[:wondered_at]):
+    if wondered_at >= 0 and wondering == "asked about" and the_speaker_asked(before[:wondered_at]):
         return _has_phrase(span.sent, ASKED_FOR_SOMEONE)
     if wondered_at >= 0:
         sentence = _words(span.sent)[wondered_at:]  # `before` is its beginning
@@ -1331,17 +1326,25 @@ def the_speaker_asked(words_before: str) -> bool:
     return any(map(is_first_person_word, words_before.split())) or words_before.endswith((" and", " then", " so"))
 
 
-def told_after_hearsay(span: Span, words_between: str, asked: bool = False) -> bool:
-    """After what the speaker read or heard, their own sign: "I saw a video about red flags and I've got every one,
-    can't pee", "I read something about it, I'm worried, I can't pee" (a clause of its own after a comma), or the
-    sign read about and then owned: "I read about prednisolone, I've been on it for 3 years"."""
-    if TURNS_TO_THE_SPEAKER.search(words_between) or OWNED_AFTER_HEARSAY.search(
-        _words(span.doc[span.end : span.sent.end])
-    ):
+def wondering_ended(span: Span, wondering: str, words_between: str) -> bool:
+    """After hearsay, a dream, a story or a question someone asked, the speaker's own sign: turned to ("I saw a video
+    about red flags and I've got every one, can't pee", "I read something about it, I'm worried, I can't pee": a
+    clause of its own after a comma), owned ("I read about prednisolone, I've been on it for 3 years"), woken to
+    ("dreamt I was falling, woke up and couldn't feel my legs") or confirmed ("the doctor asked about saddle
+    numbness and it's there")."""
+    if wondering not in HEARSAY + DREAMS + ASKED:
+        return False
+    words_after = _words(span.doc[span.end : span.sent.end])
+    if TURNS_TO_THE_SPEAKER.search(words_between) or OWNED_AFTER_HEARSAY.search(words_after):
+        return True
+    if wondering in DREAMS and (WOKEN.search(words_between) or CAME_TRUE.search(words_after)):
+        return True
+    if wondering in ASKED and CONFIRMED.search(words_after):
         return True
     clause = span.doc[span.sent.start : span.start]
     last_comma = max((token.i for token in clause if token.text in {",", ";"}), default=None)
-    openers = (["i"], ["mine"], ["it"]) if asked else (["i"], ["mine"])  # asked about night pain, "it wakes me"
+    # asked about night pain: "…, it wakes me every night"
+    openers = (["i"], ["mine"], ["it"]) if wondering in ASKED else (["i"], ["mine"])
     return last_comma is not None and _words(span.doc[last_comma + 1 : span.start]).split()[:1] in openers
 
 
