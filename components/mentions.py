@@ -1293,19 +1293,18 @@ def wondered_about(span: Span) -> bool:
     lost weight and I said yes", "asked if I'd had cancer and I said yes, a melanoma cut out"."""
     before = _wondering_words(span.doc[span.sent.start : span.start])
     wondered_at, wondering = max((before.rfind(f" {phrase} "), phrase) for phrase in HYPOTHETICAL)
-    if wondered_at >= 0 and wondering_ended(span, wondering, before[wondered_at + len(wondering) + 1 :]):
-        return False
-    if wondered_at >= 0 and wondering == "asked about" and the_speaker_asked(before[:wondered_at]):
+    if wondered_at < 0:  # no phrase before it: `wondering` is no more than the last of them
         return _has_phrase(span.sent, ASKED_FOR_SOMEONE)
-    if wondered_at >= 0:
-        sentence = _words(span.sent)[wondered_at:]  # `before` is its beginning
-        # a yes to something else is no answer: "I said yes to the scan"
-        answered_yes = wondering in ASKED and (
-            any(re.search(rf" {yes} (?!to )", sentence) for yes in ANSWERED_YES) or answered_yes_next(span.sent)
-        )
-        if not answered_yes:
-            return True
-    return _has_phrase(span.sent, ASKED_FOR_SOMEONE)
+    if wondering_ended(span, wondering, before[wondered_at + len(wondering) + 1 :]):
+        return False
+    if wondering == "asked about" and the_speaker_asked(before[:wondered_at]):
+        return _has_phrase(span.sent, ASKED_FOR_SOMEONE)
+    sentence = _words(span.sent)[wondered_at:]  # `before` is its beginning
+    # a yes to something else is no answer: "I said yes to the scan"
+    answered_yes = wondering in ASKED and (
+        any(re.search(rf" {yes} (?!to )", sentence) for yes in ANSWERED_YES) or answered_yes_next(span.sent)
+    )
+    return not answered_yes or _has_phrase(span.sent, ASKED_FOR_SOMEONE)
 
 
 def answered_yes_next(sentence: Span) -> bool:
