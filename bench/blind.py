@@ -67,6 +67,7 @@ BLIND_SETS = tuple(
         "messages_thirtyninth.yml",
         "messages_fortieth.yml",
         "messages_fortyfirst.yml",
+        "messages_fortysecond.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

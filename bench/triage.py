@@ -76,6 +76,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortyfifth.yml",
         "red_flags_fortysixth.yml",
         "red_flags_fortyseventh.yml",
+        "red_flags_fortyeighth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(

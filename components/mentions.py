@@ -204,8 +204,14 @@ CLOSING = frozenset({"'", '"', "’", "”"})  # quote marks that may close a qu
 # advice: what does numbness between the legs mean, started this morning")
 STUDY_HEADINGS = frozenset(
     {"quiz", "question", "revising", "revision", "exam", "exams", "finals", "homework", "assignment", "essay",
-     "crossword", "clue", "trivia", "lecture", "studying", "flashcard", "coursework"}
+     "crossword", "clue", "trivia", "lecture", "studying", "flashcard", "coursework", "student", "osce", "placement"}
 )  # fmt: skip
+# a heading of revision (not "exam", "clue" or "essay": "Exam tomorrow: can't pee, help?", "Sorry for the essay: …"),
+# after which any question opens, or a sentence that asks with a question word: "Pharmacology revision: do biologics
+# raise the risk of spinal infection?", "Studying for my nursing OSCE: bilateral leg weakness with back pain, which
+# nerve roots are involved?"
+STUDYING = frozenset({"revising", "revision", "studying", "osce", "flashcard", "flashcards", "quiz", "trivia"})
+QUESTION_WORDS = frozenset({"which", "what", "how", "why"})
 SIDE_REMARKS = frozenset({"also", "plus", "btw", "anyway", "ps", "oh"})  # a clause after a question: "..., also ..."
 ADVICE_WORDS = frozenset({"prevent", "stop", "cause", "causes", "mean", "means", "lead"})
 # "is numbness in the legs a warning sign" asks, with or without its "?"; so does "is it dangerous if ..."
@@ -320,6 +326,9 @@ BACK_TROUBLE = frozenset(
 )  # "catch": Indian English, "my father is having back catch"
 BACK_MUSCLES = frozenset({"muscle", "muscles"})  # between a back word and its trouble: "back muscle spasm"
 SPEAKERS_BACK = frozenset({"my", "me", "ma", "mine"})
+# "I'm 34 and just had my first spasm": the speaker's back pain (not "worse than my last spasm", a comparison)
+HAD_MY_FIRST = (frozenset({"had", "got", "having", "getting"}), frozenset({"my"}), frozenset({"first"}))
+SPASMS = frozenset({"spasm", "spasms"})
 # Caribbean "mi", my, inside a sign only: "Mi daughter see a lump pon mi back" (not "had an MI", "my flatmate Mi")
 CARIBBEAN_MY = "mi"
 OTHERS_BACK = frozenset({"his", "her", "their"})
@@ -334,8 +343,9 @@ PLACE_PREPOSITIONS = frozenset({"at", "to", "from", "after", "during", "in", "fo
 HOME_PREPOSITIONS = frozenset({"at", "to", "from", "round", "over", "by"})
 AFTER_A_HOME = frozenset(
     {"when", "while", "and", ",", ".", "!", "yesterday", "today", "tonight", "last", "this", "earlier", "for", "on",
-     "since", "over"}
+     "in", "since", "over"}
 )  # fmt: skip
+HOME_THINGS = frozenset({"floor", "sofa", "couch", "settee", "spare", "airbed", "house", "place", "flat"})
 # a person after a determiner: "Watching Casualty and a man couldn't pee", "the stuntman fell off a building" (not
 # "man, I can't pee", "I'm a 62 year old man", "I'm an actor")
 PEOPLE = frozenset({"man", "men", "lady", "ladies", "women", "actor", "actress", "stuntman", "stuntwoman"})
@@ -527,18 +537,25 @@ def names_their_occasion(person: Token) -> bool:
     """ "at my kid's soccer practice", "after my sister's wedding", "at my mum's when the chest pain started": where
     the speaker was, not whose sign it is (not "my husband's rugby tackle left him numb")."""
     before = [token.lower_ for token in person.doc[max(person.i - 2, 0) : person.i]]
-    after = [token.lower_ for token in person.doc[person.i + 1 : person.i + 3]]
+    after = [token.lower_ for token in person.doc[person.i + 1 : person.i + 4]]
     if len(before) < 2 or len(after) < 2 or after[0] not in POSSESSIVE_S:
         return False
+    in_care = after[1] == "in" and after[2:] and after[2] in lexicon("health_places")  # "at my dad's in hospital"
     return (before[0] in PLACE_PREPOSITIONS and after[1] in lexicon("their_occasions")) or (
-        before[0] in HOME_PREPOSITIONS and after[1] in AFTER_A_HOME and not _someone_else_in(person)
+        before[0] in HOME_PREPOSITIONS and after[1] in AFTER_A_HOME and not in_care and not _someone_else_in(person)
     )
 
 
 def _someone_else_in(person: Token) -> bool:
     """Another person named in the sentence beside the one whose home it is: "at my mum's yesterday, her chest pain is
-    back", "at my dad's, couldn't pee all night poor man" (the sign is theirs, not the speaker's)."""
-    return any(token.i != person.i and (_names_a_person(token) or token.lower_ == "poor") for token in person.sent)
+    back", "at my dad's, couldn't pee all night poor man" (the sign is theirs, not the speaker's; not "at a mate's,
+    sleeping on his floor", the home's own things)."""
+    return any(
+        token.i != person.i
+        and (_names_a_person(token) or token.lower_ == "poor")
+        and not (token.i + 1 < len(token.doc) and token.nbor().lower_ in HOME_THINGS)
+        for token in person.sent
+    )
 
 
 def _with_the_speaker(person: Token) -> bool:
@@ -759,8 +776,17 @@ def patients(doc: Doc) -> frozenset[str]:
     # "my own waist is aching from lifting him", "her arms round my waist": a waist tells only of another's back pain
     owners |= {owner for token in doc if token.lower_ in OTHERS_WAIST and (owner := _owner(token)) != SELF}
     owners |= set(asked_for(doc)) | set(relayed_for(doc)) | set(cared_for(doc))
+    owners |= {SELF for token in doc if token.lower_ in SPASMS and _had_my_first(token)}
     owners.discard(None)
     return frozenset() if SELF in owners else frozenset(owners)
+
+
+def _had_my_first(token: Token) -> bool:
+    """ "had my first spasm": the word, with the words of HAD_MY_FIRST right before it."""
+    before = token.doc[max(token.i - len(HAD_MY_FIRST), 0) : token.i]
+    return len(before) == len(HAD_MY_FIRST) and all(
+        word.lower_ in words for word, words in zip(before, HAD_MY_FIRST, strict=True)
+    )
 
 
 def cared_for(doc: Doc) -> list[str]:
@@ -835,20 +861,55 @@ def question_of(span: Span) -> Span:
     student revising cauda equina - what exactly is saddle anaesthesia?", "Revising for finals: what are the causes
     of acute urinary retention?" (not "back locked since monday - why are both legs numb now??")."""
     sentence = span.sent
-    before = texts_of(span.doc[sentence.start : span.start])
-    dashes = [
-        sentence.start + at
-        for at, text in enumerate(before)
-        if text in DASHES or (text == ":" and STUDY_HEADINGS & {word.lower() for word in before[:at]})
-    ]
-    opens = [at for at in dashes if at + 1 < span.start and span.doc[at + 1].lower_ in QUESTION_OPENERS]
+    opens = [mark.i for mark in span.doc[sentence.start : span.start] if _opens_a_question(mark, span)]
     if not opens or _names_a_back_or_a_person(span.doc[sentence.start : opens[-1]]):
         return sentence
     return span.doc[opens[-1] + 1 : sentence.end]
 
 
+def _opens_a_question(mark: Token, span: Span) -> bool:
+    """A dash, or a colon after a study heading, that opens a question before the span (any question, or the rest of
+    a sentence that ends with one, after a heading of study)."""
+    heading = (
+        {word.lower_ for word in span.doc[span.sent.start : mark.i]} & STUDY_HEADINGS if mark.text == ":" else set()
+    )
+    following = mark.nbor().lower_
+    asked_with_a_question_word = ends_a_question(span.sent) and any(
+        token.lower_ in QUESTION_WORDS for token in span.doc[mark.i + 1 : span.sent.end]
+    )
+    return bool(
+        ((mark.text in DASHES or heading) and following in QUESTION_OPENERS and mark.i + 1 < span.start)
+        or (heading & STUDYING and (following in QUERY_OPENERS or asked_with_a_question_word))
+    )
+
+
+def asked_for_study(span: Span) -> bool:
+    """A question after a heading of study that speaks of nobody: "Revising red flags for my GP placement: how much
+    unexplained weight loss counts as significant?" (not "Revising for exams: can't pee since lunch, is that bad?": a
+    question of "this" or "that", of someone, or told with when it happened)."""
+    question = question_of(span)
+    heading = {word.lower_ for word in span.doc[span.sent.start : question.start]}
+    return bool(
+        question.start > span.sent.start
+        and heading & STUDYING
+        and ends_a_question(span.sent)
+        and not speaks_of_oneself(question)
+        and not any(
+            token.lower_ in TIME_WORDS | PASSED | DEMONSTRATIVES or is_a_third_party(token) for token in question
+        )
+    )
+
+
 def _names_a_back_or_a_person(words: Span) -> bool:
-    return any(word.lower_ in BACK_WORDS or is_first_person(word) or is_a_third_party(word) for word in words)
+    """A back word, the speaker or another person among the words ("my" before what is studied names no person:
+    "Studying for my nursing OSCE")."""
+    studied = bool(STUDYING & {word.lower_ for word in words})
+    return any(
+        word.lower_ in BACK_WORDS
+        or (is_first_person(word) and not (studied and word.lower_ == "my"))
+        or is_a_third_party(word)
+        for word in words
+    )
 
 
 def clause_of(span: Span) -> Span:
@@ -1370,6 +1431,7 @@ def is_dismissed(
             and not owned_in_the_next_sentence(span)
         )
         or spoken_of_in_general(span)
+        or asked_for_study(span)
         or wondered_about(span)
         or denied_in_the_next_sentence(span)
         or supposed_and_denied(span)

@@ -1148,6 +1148,40 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Raat ko kamar mein bahut dard badh jata hai, spasm bhi", [("night_pain", "urgent")]),
         ("losin weight since summer and no trying, back's sore", [("weight_loss", "urgent")]),
         ("a hard new bump on my mid-back since last week", [("back_lump", "urgent")]),
+        # the forty-eighth suite's misses, in other words
+        ("My waterworks have stopped completely since the lumbago started", [("urine_retention", "emergency")]),
+        ("I can't squeeze a wee out however long I wait, back spasm since Friday", [("urine_retention", "emergency")]),
+        ("my legs have both started giving way since my back locked up", [("both_legs", "emergency")]),
+        ("every breath knifes me in the chest since my back spasm started", [("chest_pain", "emergency")]),
+        ("I'm puffed just walking to the car, and my upper back is in spasm", [("chest_pain", "emergency")]),
+        ("the pony bolted at the gate and threw me, back in spasm since", [("trauma", "emergency")]),
+        ("I took a tumble down the last three stairs, back in spasm", [("trauma", "emergency")]),
+        ("landed bum-first on the concrete, back's in spasm", [("trauma", "emergency")]),
+        ("it's going right through into my belly, worst back pain ever", [("aaa", "emergency")]),
+        ("down to 60 kilos now without even trying, back aching", [("weight_loss", "urgent")]),
+        ("had a growth taken out of my bowel in 2015, back spasm now", [("cancer_history", "urgent")]),
+        ("finished treatment for bowl cancer last year and my back is in spasm", [("cancer_history", "urgent")]),
+        ("lying flat in bed gives no relief at all, back spasm", [("night_pain", "urgent")]),
+        ("my back is worse at knight, can't get comfy", [("night_pain", "urgent")]),
+        ("a lump the size of an egg on the left side of my lower back", [("back_lump", "urgent")]),
+        ("staying at a friend's in Leeds, using needles again, back sore from his sofa", [("iv_drugs", "urgent")]),
+        ("I take metho trex ate weekly for psoriasis and my back is in spasm", [("immunosuppression", "urgent")]),
+        # ... and a fresh-eyes review's probes of its look-alikes, that must stay flags
+        ("Revising for exams: can't pee since lunch, is that bad?", [("urine_retention", "emergency")]),
+        ("Revising for exams: both legs numb, is that bad?", [("both_legs", "emergency")]),
+        (
+            "Exam tomorrow: cant pee and legs numb, help?",
+            [("urine_retention", "emergency"), ("both_legs", "emergency")],
+        ),
+        ("Coursework deadline: husband can't pee and his back is in spasm, A&E?", [("urine_retention", "emergency")]),
+        (
+            "My husband's back went this morning, worse than my last spasm, and now he can't pee.",
+            [("urine_retention", "emergency")],
+        ),
+        ("I had a fever last week, it all went, but now it's back at 39.", [("fever", "urgent")]),
+        ("Lump on my spine, physio says knots, but it's getting bigger.", [("back_lump", "urgent")]),
+        ("Mainlining coffee and heroin lately, back is agony.", [("iv_drugs", "urgent")]),
+        ("My teenager is off school, she's in agony, can barely walk.", [("age_onset", "urgent")]),
         # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
         ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
         ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
@@ -1833,6 +1867,23 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Crashed my car in Forza all night and my back is stiff from the gaming chair",
         "Prepping for a physique show, dropping weight on plan, back spasm from deadlifts",
         "small lump on my back, the GP called it a cyst years ago and it hasn't changed, back spasm from gardening",
+        # the forty-eighth suite's look-alikes, in other words
+        "Physio student revising: is saddle anaesthesia always an emergency? My back is only stiff from the library",
+        "Anatomy revision: bilateral leg numbness with back pain, which level is affected? My legs are fine",
+        "Studying for my finals: how much weight loss counts as unexplained? My own back is just tight",
+        "Our dog was panting and struggling to breathe, the vet sorted him, I pulled my back lifting him",
+        "Derby fever all week and I've ricked my back celebrating",
+        "the hard bump in my lower back was just a muscle knot from the spasm",
+        "My granny is 92 and uses a heat pad for her back. I'm 40 and just had my first spasm",
+        "Mainlining espresso this week and my back's in spasm from the desk",
+        "Can you suggest a good bike for my teenager?",
+        # ... and the review's probes of the new patterns, that must stay quiet
+        "Lump about the size of a pea on the left side of my back, it's a cyst.",
+        "Had a growth removed from my bowel, just a polyp, nothing sinister.",
+        "The metro tech ate my lunch.",
+        "Nearly took a tumble down the stairs but caught the handrail.",
+        "My dog took a tumble down the stairs",
+        "Can't get a pee out when someone's standing at the next urinal",
     ],
 )
 def test_no_red_flags(text: str) -> None:
@@ -2122,6 +2173,7 @@ def test_an_age_with_a_sign_of_new_pain_anywhere_in_the_message_is_stated(text: 
         "The spasm woke me up again, what's the best position to sleep in?",
         "My back woke me at 4am, any tips for getting back to sleep?",
         "Woken by my back spasm twice last night, should I use a heat pad before bed?",
+        "I'm woken with it nightly, back spasm for a month",  # the forty-eighth suite's, in other words
     ],
 )
 def test_being_woken_by_the_back_alone_is_near_night_pain_not_stated(text: str) -> None:
