@@ -68,6 +68,7 @@ BLIND_SETS = tuple(
         "messages_fortieth.yml",
         "messages_fortyfirst.yml",
         "messages_fortysecond.yml",
+        "messages_fortythird.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -77,6 +77,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortysixth.yml",
         "red_flags_fortyseventh.yml",
         "red_flags_fortyeighth.yml",
+        "red_flags_fortyninth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
