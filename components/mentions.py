@@ -45,7 +45,10 @@ AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "shoul
 # What someone asked ("the nurse asked if I'd had cancer"), and a yes to it: the sign asked about, or told after
 # the yes, is told ("... and I said yes, a melanoma cut out"), as is one told after turning to one's own ("asked
 # about numbness and I said no but now my inner thighs are numb")
-ASKED = ("asked if", "asked me if", "asked whether", "asked about", "asked me about")
+ASKED = (
+    "asked if", "asked me if", "asked whether", "asked about", "asked me about", "asked me again if", "asked again if",
+    "asked me twice if", "asked twice if", "asked me three times if", "asked me several times if",
+)  # fmt: skip
 # What someone read or heard: it wonders until the speaker turns to their own ("I read about it and I can't pee")
 HEARSAY = (
     "i read that", "i 've read", "i read about", "i read on", "i read online", "i heard that", "i 've heard",
@@ -73,6 +76,7 @@ CAME_TRUE = re.compile(
 CONFIRMED = re.compile(
     r" (?:it|they) (?:'s|s|is|are|'re) (?:there|present|back)"
     r"| (?:started|began|came on) (?:this|last|yesterday|today|on) "
+    r"|^ (?:and |yes |yeah )?i (?:have|had|do|did|am|'ve)(?! n't| not| never| no )"  # "…, I have, twice"
 )
 HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just wondering", *ASKED, "worry if", "worried if",
@@ -92,6 +96,24 @@ OWNED_AFTER_HEARSAY = re.compile(
     r" (?:it|them|one|that|this|those|these|all|every|\d)| (?:mine|my temp|my temperature) (?:is|was|'s|s|hit|reached)"
     r" (?:\d|over|above|high|up|at)"
 )
+# advice from someone else on what to do if a sign comes: "the GP said ring 999 if I get any numbness", "the leaflet
+# from A&E says come back if you can't pee" (not "I told them I need help if they can", the speaker's own words) ...
+SAFETY_NETTING = re.compile(
+    r" (?:gp|doctor|doc|dr|nurse|physio|physiotherapist|pharmacist|paramedic|consultant|surgeon|specialist|111|nhs"
+    r"|hospital|a&e|leaflet|sheet|letter|website|page|they|he|she)(?: \S+){0,3}"
+    r" (?:said|says|told|tells|advised|advises|warned|warns)(?: \S+){0,5}"
+    r" (?:call|ring|phone|dial|go|come|get|seek|return|head)(?: \S+){0,4} if(?: \S+){0,6} $"
+)
+# ... and the speaker saying, after the sign or in the next sentence, that it has not come: "…, none so far", "I
+# haven't, breathing's fine", "I'm peeing fine", "All normal down there" (not "I can't since last night", "I haven't
+# peed for 12 hours")
+NOT_COME = re.compile(
+    r" (?:none|nothing)(?: so far| yet)? | not yet | no sign"
+    r"|^ (?:no |nope )?i (?:have n't|have not|do n't|do not|did n't)(?: yet| so far)?"
+    r"(?: it | that | but | just | so | $)"
+    r"| (?:all|everything|peeing|weeing|breathing|feeling|sensation|waterworks|there)(?: 's| s| is| are| feels)?"
+    r" (?:fine|normal|ok|okay) "
+)
 # "in case it matters, I had a melanoma": a disclosure, not a wondering
 DISCLOSURES = re.compile(
     r" (?:just )?in case (?:it (?:'s |s |is )?(?:relevant|important|useful)|it (?:matters|helps)"
@@ -106,7 +128,7 @@ ANSWERED_YES = (*SAID_YES, "and yeah", "and yes")
 DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
     "i have not had any", "not that i have", "none here", "not me", "i ticked no", "and i ticked no", "i said no",
-    "and i said no", "i answered no",
+    "and i said no", "i answered no", "i ticked n", "i put n", "i put no", "i circled n", "i circled no",
 )  # fmt: skip
 # "If I fell off my horse, would I need A&E? I haven't, just nervous": a supposition denied
 SUPPOSITION_DENIED = ("i have not", "i have never", "it has not", "it has never")
@@ -399,6 +421,8 @@ OVER_HEDGES = NOT_WORDS | {
     "never", "would", "will", "'ll", "should", "might", "may", "could", "seem", "seems", "seemed", "hope", "hoping",
     "to", "wait", "waiting", "if", "unless",
 }  # fmt: skip
+# words of a sentence after an episode told over, that bring it back: "… all good since. It happened again last night"
+RECURRED = frozenset({"again", "returned", "recurred", "recurring"})
 # words that set a sign of a past sentence in the present: "two years ago I lost bladder control and it's still
 # happening", "I've wet myself every day since my stroke in 2019"
 STILL_GOING = frozenset(
@@ -1245,8 +1269,9 @@ def over_long_ago(span: Span) -> bool:
     """A mention in a sentence set long ago that tells of nothing still going on, with words after it, in its
     sentence or the next OVER_REACH, that tell the episode is over and say nothing more of it: "Two years ago I
     couldn't pee after a hernia op. It's been fine ever since", "six years ago … numb down below for a few hours until
-    it wore off"; not "since the start of last year I can't pee", "I can't pee today, two years ago the same happened
-    and it cleared up", "… it never really went away", nor "… fine ever since, but it's back"."""
+    it wore off", "… because I couldn't pee, all sorted since" (the sign's own "n't" doubts nothing); not "since the
+    start of last year I can't pee", "I can't pee today, two years ago the same happened and it cleared up", "… it
+    never really went away", nor "… fine ever since, but it's back"."""
     if span.id_ not in over_when_past():
         return False
     marks = flag_matches(span.doc).past_episode
@@ -1265,10 +1290,13 @@ def over_long_ago(span: Span) -> bool:
     for _ in range(OVER_REACH):
         if reach < len(doc):
             reach = doc[reach].sent.end
+    if any(token.lower_ in RECURRED for token in doc[sentence.end : reach]):
+        return False  # "… all good since. It happened again last night"
     return any(
         span.end <= mark.start
         and mark.end <= reach
-        and not set(texts_of(doc[max(mark.sent.start, mark.start - OVER_HEDGE_REACH) : mark.start])) & OVER_HEDGES
+        and not set(texts_of(doc[max(mark.sent.start, mark.start - OVER_HEDGE_REACH, span.end) : mark.start]))
+        & OVER_HEDGES
         and not _still_going(doc[mark.end : mark.sent.end], over)
         and not set(texts_of(doc[mark.end : mark.sent.end])) & CONTRASTS
         for mark in over
@@ -1368,6 +1396,15 @@ def wondered_about(span: Span) -> bool:
     return not answered_yes or _has_phrase(span.sent, ASKED_FOR_SOMEONE)
 
 
+def safety_netted(span: Span) -> bool:
+    """A sign named in advice on what to do if it comes (`SAFETY_NETTING`), that the speaker says has not come
+    (`NOT_COME`), later in the sentence or at the start of the next."""
+    if not SAFETY_NETTING.search(_wondering_words(span.doc[span.sent.start : span.start])):
+        return False
+    following = _words(span.doc[span.sent.end].sent) if span.sent.end < len(span.doc) else ""
+    return bool(NOT_COME.search(_words(span.doc[span.end : span.sent.end])) or NOT_COME.search(following))
+
+
 def answered_yes_next(sentence: Span) -> bool:
     """The sentence after a question someone asked opens with the speaker's yes: "The nurse asked if I had numbness
     down there. I said yes, it started yesterday", "Yes, since Tuesday" (not "Yes she was very thorough, I said no
@@ -1433,6 +1470,7 @@ def is_dismissed(
         or spoken_of_in_general(span)
         or asked_for_study(span)
         or wondered_about(span)
+        or safety_netted(span)
         or denied_in_the_next_sentence(span)
         or supposed_and_denied(span)
         or watched_for(span)

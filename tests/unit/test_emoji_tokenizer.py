@@ -27,6 +27,22 @@ def test_skin_tones_and_variation_selectors_add_no_words(text: str, word: str) -
     assert [token[0] for token in tokens(text)] == [word]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("🧊 on my back, how long?", ["ice", "on", "my", "back", "how", "long"]), ("🛏️ or 🏃?", ["bed", "or", "exercise"])],
+)
+def test_a_topics_emoji_beside_words_is_read_as_its_word(text: str, words: list[str]) -> None:
+    assert [token[0] for token in tokens(text)] == words
+
+
+def test_a_topics_emoji_alone_is_its_word() -> None:
+    assert tokens("💊❓") == [("painkillers", 0, 1), ("emoji_2753", 1, 2)]
+
+
+def test_a_topics_emoji_keeps_its_place_in_the_message() -> None:
+    assert ("painkillers", 8, 9) in tokens("back is 💊 time")
+
+
 @pytest.mark.parametrize("text", ["my back 😩 help", "thanks 🙏", "my back hurts", "!!!", "你好", ""])
 def test_a_message_with_words_or_without_emoji_is_tokenized_as_rasa_does(text: str) -> None:
     assert tokens(text) == tokens(text, WhitespaceTokenizer)

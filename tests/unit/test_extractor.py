@@ -1182,6 +1182,55 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Lump on my spine, physio says knots, but it's getting bigger.", [("back_lump", "urgent")]),
         ("Mainlining coffee and heroin lately, back is agony.", [("iv_drugs", "urgent")]),
         ("My teenager is off school, she's in agony, can barely walk.", [("age_onset", "urgent")]),
+        # the forty-ninth suite's misses, in other words
+        (
+            "- back locked since Sunday\n- 🚽 accidents x2 this morning, didn't feel them",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "Following the onset of lumbar spasm I have experienced involuntary leakage of urine on two occasions.",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("I have to push really hard just to get a dribble out since my back went", [("urine_retention", "emergency")]),
+        (
+            "My back's in spasm and my groin and inner thighs, is numb, I can't feel them properly",
+            [("saddle_numbness", "emergency")],
+        ),
+        ("Since my lumbar spasm I have numbness affecting both lower limbs.", [("both_legs", "emergency")]),
+        ("back spasm and 🦵🦵 gone numb since lunch", [("both_legs", "emergency")]),
+        ("Masakit ang likod ko at sakit sa dibdib ko since kanina", [("chest_pain", "emergency")]),
+        ("Hirap akong huminga and my back is in spasm", [("chest_pain", "emergency")]),
+        ("Got knocked off my moped by a taxi, back spasming since", [("trauma", "emergency")]),
+        ("Went straight over the handlebars this morning, back is in spasm", [("trauma", "emergency")]),
+        ("I've a terrible temperature on me and my back is in spasm", [("fever", "urgent")]),
+        ("Mam gorączkę i dreszcze, back spasm od wczoraj", [("fever", "urgent")]),
+        ("An unexplained reduction in weight of some eight kilograms, and lumbar spasms.", [("weight_loss", "urgent")]),
+        ("May history ko ng breast cancer, now back spasm for 2 weeks", [("cancer_history", "urgent")]),
+        ("Found a lump 😬 on my spine yesterday, back spasm too", [("back_lump", "urgent")]),
+        ("We been shootin up again and my back is killing me", [("iv_drugs", "urgent")]),
+        ("💉 user here, back spasm for a week", [("iv_drugs", "urgent")]),
+        # ... and a fresh-eyes review's probes of its look-alikes, that must stay flags
+        ("The GP said go to A&E if I can't pee, and I can't since last night", [("urine_retention", "emergency")]),
+        ("The leaflet says come back if you can't pee - that's me now", [("urine_retention", "emergency")]),
+        (
+            "Advice please - should I get seen urgently if I can't pee since last night?",
+            [("urine_retention", "emergency")],
+        ),
+        ("Most times if I stand up both my legs go numb", [("both_legs", "emergency")]),
+        ("Came off my motorbike on Sunday, my back feels like I got hit by a bus", [("trauma", "emergency")]),
+        (
+            "Haven't peed since yesterday morning and I'm worried, normally my waterworks are fine",
+            [("urine_retention", "emergency")],
+        ),
+        (
+            "A few years ago I lost control of my bladder, all fine since. It happened again last night",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "The doctor asked me again if I'd lost control of my bladder, I have, twice",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("The GP said to come back if I got a fever, my temperature is 39.4 today", [("fever", "urgent")]),
         # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
         ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
         ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
@@ -1884,6 +1933,23 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Nearly took a tumble down the stairs but caught the handrail.",
         "My dog took a tumble down the stairs",
         "Can't get a pee out when someone's standing at the next urinal",
+        # the forty-ninth suite's look-alikes, in other words
+        "The GP said ring 999 if I get any numbness in my bum. I haven't, it's just a tight back.",
+        "The discharge sheet says come back if you can't pee, I'm peeing fine, back still stiff",
+        "111 told me to go to A&E if I get numbness between my legs, none so far, just spasm",
+        "The physio asked me twice if I had any numbness down below. I don't. Why do they ask?",
+        "Questionnaire: 'any bladder problems?' I put N, back's just stiff",
+        "My back's stiff like I got tackled by a rugby team, but I just bent over to tie my shoe",
+        "Ward nurse, IV drug rounds all night, back spasm from the drip stands",
+        "me getting out of bed at 5am with this spasm: hobbling like an 85 year old 💀 tips?",
+        "Had a catheter after my hip op three years ago because I couldn't wee, all fine ever since. Back spasm now.",
+        # ... and the review's probes of the new patterns, that must stay quiet
+        "Had a 🚽 accident, dropped my phone down it",
+        "Squeeze the lemon just to get a few drops",
+        "Hindi masakit ang dibdib ko, likod lang po",
+        "I been shootin up hoops all summer and my back is stiff",
+        "The physio noted a significant reduction in weight bearing",
+        "My puppy had 3 💩 accidents today and I hurt my back cleaning up",
     ],
 )
 def test_no_red_flags(text: str) -> None:
