@@ -69,6 +69,7 @@ BLIND_SETS = tuple(
         "messages_fortyfirst.yml",
         "messages_fortysecond.yml",
         "messages_fortythird.yml",
+        "messages_fortyfourth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -78,6 +78,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortyseventh.yml",
         "red_flags_fortyeighth.yml",
         "red_flags_fortyninth.yml",
+        "red_flags_fiftieth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
