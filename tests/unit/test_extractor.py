@@ -1231,6 +1231,21 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             [("bladder_bowel", "emergency")],
         ),
         ("The GP said to come back if I got a fever, my temperature is 39.4 today", [("fever", "urgent")]),
+        # the fiftieth suite's misses, in other words
+        (
+            "Dad's carers say he's been found soaked in bed three mornings running since his back went",
+            [("bladder_bowel", "emergency")],
+        ),
+        ("Since Sunday I am failing to pass urine and my back is in spasm", [("urine_retention", "emergency")]),
+        ("I get the urge to wee but nothing happens, back locked since yesterday", [("urine_retention", "emergency")]),
+        (
+            "The nurses say she doesn't flinch at all when they wipe her bottom since her back went",
+            [("saddle_numbness", "emergency")],
+        ),
+        ("the area round my bum and inside thigh numb numb since this morning", [("saddle_numbness", "emergency")]),
+        ("Our boda crashed into a car this morning, back spasming now", [("trauma", "emergency")]),
+        ("dropped from 70 to 64 kilos since summer and I haven't been dieting, back sore", [("weight_loss", "urgent")]),
+        ("Rest also doesn't help, back spasm for weeks", [("night_pain", "urgent")]),
         # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
         ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
         ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
@@ -1950,6 +1965,14 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I been shootin up hoops all summer and my back is stiff",
         "The physio noted a significant reduction in weight bearing",
         "My puppy had 3 💩 accidents today and I hurt my back cleaning up",
+        # ... and a fresh-eyes review's probes of the fiftieth suite's new patterns, that must stay quiet
+        "The washing was found wet in the machine and I hurt my back hanging it out",
+        "I feel the urge to sneeze but nothing comes, and my back spasms when I do",
+        "My baby doesn't react at all when I wipe his bottom with cold wipes",
+        "The bus rolled in 20 minutes late and standing made my back worse",
+        "My weight went from 60 to 70 kilos and I haven't been trying to gain",
+        "Tried ibuprofen and heat, the rest also didn't help my back spasm",
+        "My car crashed, the infotainment system froze, and my back is stiff from the drive",
     ],
 )
 def test_no_red_flags(text: str) -> None:
