@@ -70,6 +70,7 @@ BLIND_SETS = tuple(
         "messages_fortysecond.yml",
         "messages_fortythird.yml",
         "messages_fortyfourth.yml",
+        "messages_fortyfifth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -79,6 +79,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortyeighth.yml",
         "red_flags_fortyninth.yml",
         "red_flags_fiftieth.yml",
+        "red_flags_fiftyfirst.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
