@@ -196,7 +196,19 @@ OWNED_AFTER_WORK = re.compile(
 ASKING = frozenset({"asked", "ask", "asks", "asking", "checked", "enquired", "inquired", "wanted"})
 # "RN here asking re my husband", "writing on behalf of my mum": the message is written for that person
 ASKING_FOR = frozenset(
-    {"asking", "writing", "enquiring", "inquiring", "messaging", "query", "querying", "posting", "typing", "typin"}
+    {
+        "asking",
+        "writing",
+        "write",
+        "enquiring",
+        "inquiring",
+        "messaging",
+        "query",
+        "querying",
+        "posting",
+        "typing",
+        "typin",
+    }
 )
 WHAT_IS_WRITTEN = frozenset({"this", "it"})  # "typing this for my nan"
 RELATIVE_PRONOUNS = frozenset({"who", "whom"})

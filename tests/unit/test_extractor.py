@@ -1246,6 +1246,11 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("Our boda crashed into a car this morning, back spasming now", [("trauma", "emergency")]),
         ("dropped from 70 to 64 kilos since summer and I haven't been dieting, back sore", [("weight_loss", "urgent")]),
         ("Rest also doesn't help, back spasm for weeks", [("night_pain", "urgent")]),
+        # the fifty-first suite's miss of a message written for someone, in other words
+        (
+            "I write for my dad, he is a lorry driver. Back spasm since Monday and today both his legs are numb",
+            [("both_legs", "emergency")],
+        ),
         # ... and a fresh-eyes review's probes: a drop of urine is no drop of oil
         ("Can't pass a drop of urine since this morning", [("urine_retention", "emergency")]),
         ("can't pass a drop of water since last night, back agony", [("urine_retention", "emergency")]),
