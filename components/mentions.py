@@ -196,20 +196,9 @@ OWNED_AFTER_WORK = re.compile(
 ASKING = frozenset({"asked", "ask", "asks", "asking", "checked", "enquired", "inquired", "wanted"})
 # "RN here asking re my husband", "writing on behalf of my mum": the message is written for that person
 ASKING_FOR = frozenset(
-    {
-        "asking",
-        "writing",
-        "write",
-        "enquiring",
-        "inquiring",
-        "messaging",
-        "query",
-        "querying",
-        "posting",
-        "typing",
-        "typin",
-    }
-)
+    {"asking", "writing", "write", "enquiring", "inquiring", "messaging", "query", "querying", "posting", "typing",
+     "typin"}
+)  # fmt: skip
 WHAT_IS_WRITTEN = frozenset({"this", "it"})  # "typing this for my nan"
 RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 CARING = ("i look after", "i care for", "i support", "i work with", "i visit", "i help", "i nurse")
@@ -576,7 +565,7 @@ def names_their_occasion(person: Token) -> bool:
     after = [token.lower_ for token in person.doc[person.i + 1 : person.i + 4]]
     if len(before) < 2 or len(after) < 2 or after[0] not in POSSESSIVE_S:
         return False
-    in_care = after[1] == "in" and after[2:] and after[2] in lexicon("health_places")  # "at my dad's in hospital"
+    in_care = after[1] == "in" and len(after) > 2 and after[2] in lexicon("health_places")  # "at my dad's in hospital"
     return (before[0] in PLACE_PREPOSITIONS and after[1] in lexicon("their_occasions")) or (
         before[0] in HOME_PREPOSITIONS and after[1] in AFTER_A_HOME and not in_care and not _someone_else_in(person)
     )
@@ -906,6 +895,8 @@ def question_of(span: Span) -> Span:
 def _opens_a_question(mark: Token, span: Span) -> bool:
     """A dash, or a colon after a study heading, that opens a question before the span (any question, or the rest of
     a sentence that ends with one, after a heading of study)."""
+    if mark.text not in DASHES and mark.text != ":":
+        return False  # read for every token before the span: only a mark is worth the words around it
     heading = (
         {word.lower_ for word in span.doc[span.sent.start : mark.i]} & STUDY_HEADINGS if mark.text == ":" else set()
     )
