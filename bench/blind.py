@@ -71,6 +71,7 @@ BLIND_SETS = tuple(
         "messages_fortythird.yml",
         "messages_fortyfourth.yml",
         "messages_fortyfifth.yml",
+        "messages_fortysixth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

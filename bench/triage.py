@@ -80,6 +80,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fortyninth.yml",
         "red_flags_fiftieth.yml",
         "red_flags_fiftyfirst.yml",
+        "red_flags_fiftysecond.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
