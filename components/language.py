@@ -33,6 +33,10 @@ TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=\w)[’ʼ](?=\w)")
 # Quote marks around words, left out so that a quoted phrase matches as its words ("no feeling 'down below'");
 # not an apostrophe inside a word ("can't", "Jo's"), nor one that stands for letters ("'cause", "'em")
 QUOTE_MARKS = re.compile(r"""(?<!\w)['"‘“’”](?=\w)(?!(?:cause|cos|coz|em|bout|til|till|n|tis)\b)|(?<=\w)['"’”](?!\w)""")
+# Spaces after the first between two words, left out: a screen reader's or a pasted message's "i   had   a melanoma"
+# made a token of each run of spaces, and no pattern matched across it
+EXTRA_SPACES = re.compile(r"(?<= ) +")
+PLAIN_SPACES = str.maketrans({"\t": " ", "\u00a0": " ", "\u202f": " "})  # a tab, a non-breaking space
 # Words the lookup table lemmatizes as a rarer word: "does" as doe, "bit" as bite, "number" as numb (which made
 # "~numb" match "number"), "matter" as matt, "dying" as dye.
 LEMMA_FIXES = {"does": "do", "bit": "bit", "number": "number", "matter": "matter", "dying": "die"}
@@ -82,9 +86,9 @@ def add_upper_case_exceptions(nlp: Language) -> None:
 
 def read_as_written(nlp: Language) -> Callable[[str], Doc]:
     """The pipeline's tokenizer, reading "wettin'" and "freezin'" as "wetting" and "freezing" (words the lemma
-    table knows; not "groin'" as "groing"), "'er legs" as "her legs", "can’t" as "can't", without quote marks
-    around words, and spoken punctuation as its marks (components/dictation.py). The doc keeps the offsets of the
-    message as typed when they differ."""
+    table knows; not "groin'" as "groing"), "'er legs" as "her legs", "can’t" as "can't", with one space between
+    words, without quote marks around words, and spoken punctuation as its marks (components/dictation.py). The doc
+    keeps the offsets of the message as typed when they differ."""
     tokenizer = nlp.tokenizer
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
@@ -92,16 +96,12 @@ def read_as_written(nlp: Language) -> Callable[[str], Doc]:
         return f"{match[1]}g" if f"{match[1].lower()}g" in table else match[0]
 
     def tokenize(text: str) -> Doc:
-        plain = with_plain_apostrophes(DROPPED_H.sub("h", DROPPED_G.sub(restore, text)))  # all keep the length
-        unquoted, unquoted_offsets = without_quote_marks(plain)
-        marked, marked_offsets = with_spoken_marks(unquoted)
-        doc = tokenizer(marked)
-        if unquoted_offsets is None:
-            offsets = marked_offsets
-        elif marked_offsets is None:
-            offsets = unquoted_offsets
-        else:  # an offset of the marked text, through the unquoted one, to the message as typed
-            offsets = [unquoted_offsets[at] for at in marked_offsets]
+        read = with_plain_apostrophes(DROPPED_H.sub("h", DROPPED_G.sub(restore, text)))  # all keep the length
+        offsets: list[int] | None = None
+        for step in (with_single_spaces, without_quote_marks, with_spoken_marks):
+            read, step_offsets = step(read)
+            offsets = _through(offsets, step_offsets)
+        doc = tokenizer(read)
         if offsets is not None:
             doc.user_data[TYPED_OFFSETS] = offsets
         return doc
@@ -110,14 +110,33 @@ def read_as_written(nlp: Language) -> Callable[[str], Doc]:
 
 
 def with_plain_apostrophes(text: str) -> str:
-    """The text with each typographic apostrophe inside a word as the plain one: "I’m" as "I'm"."""
-    return TYPOGRAPHIC_APOSTROPHE.sub("'", text)
+    """The text with each typographic apostrophe inside a word as the plain one ("I’m" as "I'm"), and each tab or
+    non-breaking space as a space."""
+    return TYPOGRAPHIC_APOSTROPHE.sub("'", text).translate(PLAIN_SPACES)
+
+
+def _through(earlier: list[int] | None, later: list[int] | None) -> list[int] | None:
+    """The offsets of a later step's text, through an earlier step's, to the message as typed."""
+    if earlier is None or later is None:
+        return later if earlier is None else earlier
+    return [earlier[at] for at in later]
+
+
+def with_single_spaces(text: str) -> tuple[str, list[int] | None]:
+    """The text with one space between its words, and each character's offset in `text` (with one more, for the
+    end); None when it had no more."""
+    return _without(text, {at for match in EXTRA_SPACES.finditer(text) for at in range(match.start(), match.end())})
 
 
 def without_quote_marks(text: str) -> tuple[str, list[int] | None]:
     """The text without the quote marks around its words, and each character's offset in `text` (with one more, for
     the end); None when it has none."""
-    dropped = {match.start() for match in QUOTE_MARKS.finditer(text)}
+    return _without(text, {match.start() for match in QUOTE_MARKS.finditer(text)})
+
+
+def _without(text: str, dropped: set[int]) -> tuple[str, list[int] | None]:
+    """The text without the characters at `dropped`, and each kept character's offset in `text` (with one more, for
+    the end); None when nothing is dropped."""
     if not dropped:
         return text, None
     kept = [at for at in range(len(text)) if at not in dropped]

@@ -47,7 +47,8 @@ AUXILIARY_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "shoul
 # about numbness and I said no but now my inner thighs are numb")
 ASKED = (
     "asked if", "asked me if", "asked whether", "asked about", "asked me about", "asked me again if", "asked again if",
-    "asked me twice if", "asked twice if", "asked me three times if", "asked me several times if",
+    "asked me twice if", "asked twice if", "asked me three times if", "asked me several times if", "keeps asking if",
+    "keep asking me if", "keeps asking me if", "kept asking me if",
 )  # fmt: skip
 # What someone read or heard: it wonders until the speaker turns to their own ("I read about it and I can't pee")
 HEARSAY = (
@@ -76,7 +77,12 @@ CAME_TRUE = re.compile(
 CONFIRMED = re.compile(
     r" (?:it|they) (?:'s|s|is|are|'re) (?:there|present|back)"
     r"| (?:started|began|came on) (?:this|last|yesterday|today|on) "
-    r"|^ (?:and |yes |yeah )?i (?:have|had|do|did|am|'ve)(?! n't| not| never| no )"  # "…, I have, twice"
+    # "…, I have, twice", "…, which I have, nearly a stone", "… and to be honest I really have"
+    r"|^ (?:and |which |yes |yeah |yep |honestly |to be honest |tbh )*"
+    r"i (?:really |definitely |actually |honestly |truly )?(?:have|had|do|did|am|'ve)(?! n't| not| never| no )"
+    r"|^ (?:yes|yeah|yep) (?!nah |no |nope |not |i wish |right |as if )"  # "… if I've wet myself, yes twice today"
+    r"|^ they (?:both )?(?:are|were|'re)(?: both)?(?: (?:since|too|now|again|numb|weak|tingly|tingling)\b| $)"
+    r"|^ it (?:'s|s|is|was) (?:3[89]|4[0-2]|10[0-5])(?:\.\d+)? "  # "… if I've got a temperature, it's 39.4"
 )
 HYPOTHETICAL = (
     "if i ever", "if you ever", "what if", "in case", "just wondering", *ASKED, "worry if", "worried if",
@@ -124,6 +130,10 @@ SAID_YES = (
     "said yes", "said yeah", "said yep", "answered yes", "told her yes", "told him yes", "told them yes",
 )  # fmt: skip
 ANSWERED_YES = (*SAID_YES, "and yeah", "and yes")
+SHORT_YES = frozenset({"i am", "i have", "i had", "i did", "i do", "i 'm", "i 've"})  # a reply's opening clause
+# after a question someone asked, the sign given as its reason: "My wife keeps asking if I'm ok since I wet myself"
+REASON_GIVEN = re.compile(r" (?:since|after|because|cos|coz) i (?:'ve |'d |have |had |was )?")
+THE_PAIN = (["the", "pain"], ["the", "ache"], ["the", "spasm"], ["the", "spasms"])  # "…, the pain wakes me every night"
 # "Should I worry about chest pain? I don't have any": a reply that denies what the question before it asked about.
 DENIED_NEXT = (
     "i do not have any", "i do not have that", "i do not have those", "i do not have it", "i have not got any",
@@ -189,8 +199,11 @@ DENIED_AFTER = re.compile(
 # a sign seen at work, then had: "I check for saddle numbness every day and I've now got it myself", "tonight mine is
 # 39.4"
 OWNED_AFTER_WORK = re.compile(
-    r"\b(?:got|have|had|caught|developed) (?:it|them|one|that|this) (?:myself|too|as well|now)\b"
+    r"\b(?:got|have|had|caught|developed|found) (?:it|them|one|that|this) (?:myself|too|as well|now|today|in myself"
+    r"|since (?:this|last|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
     r"|\bmine (?:is|are|'s|has|have|went|started)\b"
+    r"|\bthis (?:one )?(?:is|'s) mine\b|\bstarted in me\b"
+    r"|\bwhich i (?:now |also )?(?:have|had|'ve got)(?! done| been| got| worked| used| seen)\b"
 )
 # the words before the denied signs that put them as someone's question
 ASKING = frozenset({"asked", "ask", "asks", "asking", "checked", "enquired", "inquired", "wanted"})
@@ -526,18 +539,27 @@ def person_spoken_of(span: Span) -> str | None:
     """
     if speaks_of_oneself(span) or CARIBBEAN_MY in texts_of(span) or shared_by_the_speaker(span):
         return None
-    person = next((token.lower_ for token in span if is_a_third_party(token)), None)
+    person = next((named_before(token) for token in span if is_a_third_party(token)), None)
     for token in reversed(span.doc[span.sent.start : span.start]):
         if person:
             break
         # before the "my" test: "me ma" is kin, "ma back" the speaker's
         if is_a_third_party(token) and not names_their_occasion(token):
-            person = token.lower_
+            person = named_before(token)
             if _with_the_speaker(token):
                 return None
         elif is_first_person(token) and not _of_mine(token):
             break
     return person
+
+
+def named_before(person: Token) -> str:
+    """The word for a person, or for a pronoun the person a comma sets right before it: "His sister, she's got lung
+    cancer" is the sister's, "Writing for my husband, he's got lung cancer" the husband's."""
+    if person.lower_ not in PRONOUNS or person.i < 2 or person.nbor(-1).text != ",":
+        return person.lower_
+    named = person.nbor(-2)
+    return named.lower_ if is_a_third_party(named) and named.lower_ not in PRONOUNS else person.lower_
 
 
 def _of_mine(token: Token) -> bool:
@@ -1410,13 +1432,18 @@ def safety_netted(span: Span) -> bool:
 
 def answered_yes_next(sentence: Span) -> bool:
     """The sentence after a question someone asked opens with the speaker's yes: "The nurse asked if I had numbness
-    down there. I said yes, it started yesterday", "Yes, since Tuesday" (not "Yes she was very thorough, I said no
-    though")."""
+    down there. I said yes, it started yesterday", "Yes, since Tuesday", "I am, a stone in a month" (not "Yes she was
+    very thorough, I said no though", "I have a sore back though")."""
     if sentence.end >= len(sentence.doc):
         return False
-    reply = _words(sentence.doc[sentence.end].sent)
+    following = sentence.doc[sentence.end].sent
+    reply = _words(following)
     said_yes = any(re.match(rf" (?:i |and i )?{yes} (?!to )", reply) for yes in SAID_YES)
-    return said_yes or (reply.startswith((" yes ", " yeah ", " yep ")) and not re.search(r" said no | no to ", reply))
+    return (
+        said_yes
+        or (reply.startswith((" yes ", " yeah ", " yep ")) and not re.search(r" said no | no to ", reply))
+        or " ".join(opening_clause(following)) in SHORT_YES
+    )
 
 
 def the_speaker_asked(words_before: str) -> bool:
@@ -1439,13 +1466,33 @@ def wondering_ended(span: Span, wondering: str, words_between: str) -> bool:
         return True
     if wondering in DREAMS and (WOKEN.search(words_between) or CAME_TRUE.search(words_after)):
         return True
-    if wondering in ASKED and CONFIRMED.search(words_after):
+    if wondering in ASKED and (
+        CONFIRMED.search(words_after) or said_yes_before(span) or REASON_GIVEN.search(words_between)
+    ):
         return True
     clause = span.doc[span.sent.start : span.start]
     last_comma = max((token.i for token in clause if token.text in {",", ";"}), default=None)
-    # asked about night pain: "…, it wakes me every night"
+    # asked about night pain: "…, it wakes me every night", "asked if I've been sleeping, the pain wakes me"
     openers = (["i"], ["mine"], ["it"]) if wondering in ASKED else (["i"], ["mine"])
-    return last_comma is not None and _words(span.doc[last_comma + 1 : span.start]).split()[:1] in openers
+    opening = _words(span.doc[last_comma + 1 : span.start]).split() if last_comma is not None else []
+    return last_comma is not None and (opening[:1] in openers or (wondering in ASKED and opening[:2] in THE_PAIN))
+
+
+def said_yes_before(span: Span) -> bool:
+    """A short yes in a clause of its own between a question someone asked and the sign: "My GP asked if I'm on
+    steroids, I am, prednisolone for 5 years" (not a yes before the question: "Yes, the GP asked if I'd lost
+    weight")."""
+    clause: list[str] = []
+    asked = False
+    for token in span.doc[span.sent.start : span.start]:
+        if not token.is_punct:
+            clause.append(token.lower_)
+            continue
+        if asked and (" ".join(clause) in SHORT_YES or clause in (["yes"], ["yeah"], ["yep"])):
+            return True
+        asked = asked or bool(ASKING & set(clause))
+        clause = []
+    return False
 
 
 def is_dismissed(

@@ -46,6 +46,7 @@ FINE = {
     "fine", "normal", "ok", "okay", "alright", "unaffected", "unchanged", "good", "great", "perfect", "purpose",
     "deliberately", "intentionally", "purposely"
 }
+MANNER = {"good", "great"}  # a learner's "I can't breathe good": how, not whether
 FINE_FILLERS = {
     "be", "feel", "seem", "look", "all", "both", "still", "totally", "completely", "perfectly", "pretty",
     "absolutely", "quite", "fairly", "seemingly", "otherwise", "always", "now", "'s", "'re", "on"
@@ -187,8 +188,11 @@ def _denies_a_sign(cue: Token, joiner: Token) -> bool:
 
 
 def _fine_after(span: Span) -> bool:
-    """ "X is fine", "X are normal", "X ok", "X? no" right after the span."""
+    """ "X is fine", "X are normal", "X ok", "X? no" right after the span (not the manner of a sign that denies in
+    its own words: "I cannot breathe good")."""
     after = span.doc[span.end : span.end + WINDOW]
+    if after and after[0].lower_ in MANNER and any(token.lower_ in NOT_WORDS | {"cannot"} for token in span):
+        return False
     if len(after) >= 2 and after[0].text in ANSWER_MARKS and after[1].lower_ in ANSWER_NO:
         return True
     for token in after:

@@ -79,6 +79,16 @@ def test_quote_marks_around_words_are_left_out_with_offsets_kept() -> None:
     assert text[typed_offset(doc, numb) : typed_offset(doc, numb + 4)] == "numb\u201d"
 
 
+def test_runs_of_spaces_are_read_as_one_space_with_offsets_kept() -> None:
+    text = "hello .  i   had   a melanoma  'removed'   in 2019 full stop"
+    doc = build_pipeline()(text)
+    assert doc.text == "hello . i had a melanoma removed in 2019."
+    assert [token.text for token in doc if token.is_space] == []
+    melanoma = doc.text.index("melanoma")
+    assert text[typed_offset(doc, doc.text.index("i had")) : typed_offset(doc, melanoma + 8)] == "i   had   a melanoma"
+    assert text[typed_offset(doc, len(doc.text) - 1) :] == "full stop"
+
+
 def test_lemmas_are_lowercased_alphabetic_and_without_stop_words() -> None:
     assert lemmas("My backs were Hurting for 3 days, and I'm peeing!") == ["back", "hurt", "day", "pee"]
 

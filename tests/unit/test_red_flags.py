@@ -248,7 +248,7 @@ DISMISSED = [
     ("numb for a few minutes afterwards", "saddle_numbness", "for a few minutes afterwards"),
     ("the first one was in my thirties", "age_onset", "first one was in my thirties"),
     ("I volunteer at the needle exchange", "iv_drugs", "volunteer at the needle exchange"),
-    ("I work as a renal nurse", "immunosuppression", "work as a renal nurse"),
+    ("I work as a renal nurse", NEVER_THE_PATIENTS, "work as a renal nurse"),  # a job's title, of any flag
 ]
 
 # Signs put on someone else: a NOT_RED_FLAG match without an id holds the flag's match.
