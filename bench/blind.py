@@ -72,6 +72,7 @@ BLIND_SETS = tuple(
         "messages_fortyfourth.yml",
         "messages_fortyfifth.yml",
         "messages_fortysixth.yml",
+        "messages_fortyseventh.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -81,6 +81,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fiftieth.yml",
         "red_flags_fiftyfirst.yml",
         "red_flags_fiftysecond.yml",
+        "red_flags_fiftythird.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
