@@ -37,6 +37,9 @@ QUOTE_MARKS = re.compile(r"""(?<!\w)['"‘“’”](?=\w)(?!(?:cause|cos|coz|em
 # made a token of each run of spaces, and no pattern matched across it
 EXTRA_SPACES = re.compile(r"(?<= ) +")
 PLAIN_SPACES = str.maketrans({"\t": " ", "\u00a0": " ", "\u202f": " "})  # a tab, a non-breaking space
+# A message typed a word per line ("back\nspasm\n…\ncant\npee"): its lines are read as one sentence
+WORDS_PER_SHORT_LINE = 1
+SHORT_LINES = 3
 # Words the lookup table lemmatizes as a rarer word: "does" as doe, "bit" as bite, "number" as numb (which made
 # "~numb" match "number"), "matter" as matt, "dying" as dye.
 LEMMA_FIXES = {"does": "do", "bit": "bit", "number": "number", "matter": "matter", "dying": "die"}
@@ -96,7 +99,7 @@ def read_as_written(nlp: Language) -> Callable[[str], Doc]:
         return f"{match[1]}g" if f"{match[1].lower()}g" in table else match[0]
 
     def tokenize(text: str) -> Doc:
-        read = with_plain_apostrophes(DROPPED_H.sub("h", DROPPED_G.sub(restore, text)))  # all keep the length
+        read = with_short_lines_joined(with_plain_apostrophes(DROPPED_H.sub("h", DROPPED_G.sub(restore, text))))
         offsets: list[int] | None = None
         for step in (with_single_spaces, without_quote_marks, with_spoken_marks):
             read, step_offsets = step(read)
@@ -113,6 +116,21 @@ def with_plain_apostrophes(text: str) -> str:
     """The text with each typographic apostrophe inside a word as the plain one ("I’m" as "I'm"), and each tab or
     non-breaking space as a space."""
     return TYPOGRAPHIC_APOSTROPHE.sub("'", text).translate(PLAIN_SPACES)
+
+
+def with_short_lines_joined(text: str) -> str:
+    """A message of SHORT_LINES or more lines of a word each, with its line breaks as spaces (same length); not when
+    a line denies ("no\nfever\nleaking\nurine" leaves unsaid what "no" denies)."""
+    from components.negation import STANDALONE_CUES  # here: components.negation imports this module
+
+    lines = [line.strip().lower() for line in text.splitlines() if line.strip()]
+    if (
+        len(lines) < SHORT_LINES
+        or any(len(line.split()) > WORDS_PER_SHORT_LINE for line in lines)
+        or any(line in STANDALONE_CUES for line in lines)
+    ):
+        return text
+    return re.sub(r"[\r\n]", " ", text)
 
 
 def _through(earlier: list[int] | None, later: list[int] | None) -> list[int] | None:

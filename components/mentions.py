@@ -436,7 +436,7 @@ OVER_HEDGES = NOT_WORDS | {
     "to", "wait", "waiting", "if", "unless",
 }  # fmt: skip
 # words of a sentence after an episode told over, that bring it back: "… all good since. It happened again last night"
-RECURRED = frozenset({"again", "returned", "recurred", "recurring"})
+RECURRED = frozenset({"again", "returned", "recurred", "recurring", "same"})  # "… no problems since. Same thing today"
 # words that set a sign of a past sentence in the present: "two years ago I lost bladder control and it's still
 # happening", "I've wet myself every day since my stroke in 2019"
 STILL_GOING = frozenset(

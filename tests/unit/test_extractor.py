@@ -1288,6 +1288,32 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "back spasm   since   monday .  i   had   bowel cancer   in 2018",
             [("cancer_history", "urgent")],
         ),
+        # the fifty-third suite's misses, in other words
+        (
+            "since the spasm started I can't get a wee started at all, tried for ages",
+            [("urine_retention", "emergency")],
+        ),
+        ("Last proper pee was 16 hours ago and my back is locked", [("urine_retention", "emergency")]),
+        ("my back passage and round it, feels like I've been to the dentist, numb", [("saddle_numbness", "emergency")]),
+        ("My dance partner dropped me and I landed back first on the stage, spasms now", [("trauma", "emergency")]),
+        ("Breast cancer, stage 3, treated 2017. Back aching for weeks.", [("cancer_history", "urgent")]),
+        ("I have a slow growing prostate cancer they are watching, back spasms now", [("cancer_history", "urgent")]),
+        ("back is most pain in the night, cannot sleep", [("night_pain", "urgent")]),
+        ("I lie down whatever way and still the same pain, back spasm for two weeks", [("night_pain", "urgent")]),
+        ("Asking for my dad, his spine has a new bend in it and his back spasms", [("back_lump", "urgent")]),
+        ("my left shoulder blade sticks out way more than it used to, and my back spasms", [("back_lump", "urgent")]),
+        ("I am a retired nurse of 61 years and never had a bad back till this week", [("age_onset", "urgent")]),
+        ("back\nspasm\nsince\nfriday\ncant\nwee", [("urine_retention", "emergency")]),
+        # ... and a fresh-eyes review's probes of them, that must stay flags
+        ("the doc asks me if my saddle area is numb, and it totally is", [("saddle_numbness", "emergency")]),
+        (
+            "Numb saddle since Tuesday, which is back when I get up from bed, it never properly goes",
+            [("saddle_numbness", "emergency")],
+        ),
+        (
+            "Last summer I couldn't pee for a day, no problems since. Same thing this morning",
+            [("urine_retention", "emergency")],
+        ),
         # ... and signs told after a job that sees them, or beside an old episode told over
         (
             "I'm a nurse, so I always ask about numbness down below; and now I have it myself, back spasm",
@@ -2082,6 +2108,18 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "I shot up a few times in the night when the spasm hit",
         "A fatty lump on one side of my back that I've never had checked, it's been there 20 years",
         "Hi, 70 and never been on this forum before, my back is sore",
+        # the fifty-third suite's look-alikes, in other words
+        "Years ago I had pins and needles in both legs from a slipped disc, not a twinge since. Back spasm now.",
+        "Came off the vault onto the big crash mat, soft landing, back spasming today",
+        # ... and a fresh-eyes review's probes of the new patterns, that must stay quiet
+        "Can't get my flow going at work today, back's stiff",
+        "Lung cancer, stage 4, is what my dad died of. My back is sore from the funeral",
+        "I had a small cancer risk on my smear, all clear since, back spasm now",
+        "my groin pain is like a dentist drill, sharp and shooting, back spasm too",
+        "Knee has more pain at night but my back is fine",
+        "Woke up and my back's got a sudden kink in it, can't turn my head",
+        "My shoulder blades stick out a lot more than other people's, always have, back spasm",
+        "The cat landed back first on the patio and I hurt my back catching her",
         "Yes, the GP asked if I'd lost weight and I told her no",
         "Doc asked if I'd lost weight, yeah nah, back's just stiff",
         "The nurse asked if I had a fever, it's 36.8 so normal",

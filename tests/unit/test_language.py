@@ -89,6 +89,12 @@ def test_runs_of_spaces_are_read_as_one_space_with_offsets_kept() -> None:
     assert text[typed_offset(doc, len(doc.text) - 1) :] == "full stop"
 
 
+def test_a_message_typed_a_word_per_line_is_read_as_one_line() -> None:
+    assert build_pipeline()("back\nspasm\ncant\npee").text == "back spasm cant pee"
+    assert build_pipeline()("my back\nhurts\nhelp").text == "my back\nhurts\nhelp"  # a line of two words
+    assert build_pipeline()("no\nfever\nleaking\nurine").text == "no\nfever\nleaking\nurine"  # what "no" denies
+
+
 def test_lemmas_are_lowercased_alphabetic_and_without_stop_words() -> None:
     assert lemmas("My backs were Hurting for 3 days, and I'm peeing!") == ["back", "hurt", "day", "pee"]
 
