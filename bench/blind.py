@@ -73,6 +73,7 @@ BLIND_SETS = tuple(
         "messages_fortyfifth.yml",
         "messages_fortysixth.yml",
         "messages_fortyseventh.yml",
+        "messages_fortyeighth.yml",
     )
 )
 RESULT = ROOT / "results" / "blind.json"

@@ -82,6 +82,7 @@ FIRST_MESSAGE_SUITES = tuple(
         "red_flags_fiftyfirst.yml",
         "red_flags_fiftysecond.yml",
         "red_flags_fiftythird.yml",
+        "red_flags_fiftyfourth.yml",
     )
 )
 VIGNETTE_SUITES = tuple(
