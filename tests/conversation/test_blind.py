@@ -7,7 +7,8 @@ import pytest
 from bench.blind import Outcome, report
 from testbed.bulk_runs import BulkRuns
 
-# The forty-seven blind sets together: 9177/9626 (0.9534) on 2026-12-05, session 52 (the forty-six older 8979/9422);
+# The forty-eight blind sets together: 9380/9830 (0.9542) on 2026-12-05, session 52 (the forty-seven older 9180/9626);
+# the forty-seven then 9177/9626 (0.9534), session 52 (the forty-six older 8979/9422);
 # the forty-six then 8981/9422 (0.9532), session 52 (the forty-five older 8785/9218);
 # the forty-five then 8791/9218 (0.9537), session 51 (the forty-four older 8607/9014);
 # the forty-four then 8607/9014 (0.9548), session 51 (the forty-three older 8423/8810);

@@ -11,9 +11,9 @@ import pytest
 from bench.triage import FirstMessage, Vignette, report, summary
 from testbed.bulk_runs import BulkRuns
 
-# Floors just under what the fifty-three first-message suites and the three vignette suites measured together on
-# 2026-12-05, session 52 (4299/4320 at once, 4306/4320 caught by advice or a safety question about the message's own
-# flag, 91/4333 false alarms, 104/104 vignettes); the recall targets are 100%. The twentieth suite brought them under
+# Floors just under what the fifty-four first-message suites and the three vignette suites measured together on
+# 2026-12-05, session 52 (4378/4400 at once, 4385/4400 caught by advice or a safety question about the message's own
+# flag, 91/4413 false alarms, 104/104 vignettes); the recall targets are 100%. The twentieth suite brought them under
 # 0.99 at session 34.
 MIN_RIGHT_AT_ONCE = 0.985
 MIN_CAUGHT = 0.985

@@ -1304,6 +1304,31 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
         ("my left shoulder blade sticks out way more than it used to, and my back spasms", [("back_lump", "urgent")]),
         ("I am a retired nurse of 61 years and never had a bad back till this week", [("age_onset", "urgent")]),
         ("back\nspasm\nsince\nfriday\ncant\nwee", [("urine_retention", "emergency")]),
+        # the fifty-fourth suite's misses, in other words
+        (
+            "back went on friday and this morning i past urine in my pants without feeling it",
+            [("bladder_bowel", "emergency")],
+        ),
+        (
+            "Went for a leak at the services and nothing came, back locked since Sunday",
+            [("urine_retention", "emergency")],
+        ),
+        ("Each time I pass water it refuses to come, back spasm since Monday", [("urine_retention", "emergency")]),
+        (
+            "my bum and privates feel like I am sitting on frozen peas since the spasm",
+            [("saddle_numbness", "emergency")],
+        ),
+        ("can't feel nothing round my bum since last night, back spasming", [("saddle_numbness", "emergency")]),
+        ("both my legs just went, like they had given up on me, back spasm", [("both_legs", "emergency")]),
+        ("my legs forgot how to hold me up this morning, back in spasm", [("both_legs", "emergency")]),
+        ("worst ever pain in my back, like a knife going straight through to my tummy", [("aaa", "emergency")]),
+        ("I did not try to get skinny, I'm just getting smaller, back spasm", [("weight_loss", "urgent")]),
+        ("My breeks are hanging off me and I have no idea why, back sore", [("weight_loss", "urgent")]),
+        ("my lung cancer, that I am still being treated for, back spasms now", [("cancer_history", "urgent")]),
+        (
+            "They gave me steroid pills for my bowel and I've been on them every day for two years, back spasm now",
+            [("steroids", "urgent")],
+        ),
         # ... and a fresh-eyes review's probes of them, that must stay flags
         ("the doc asks me if my saddle area is numb, and it totally is", [("saddle_numbness", "emergency")]),
         (
@@ -2120,6 +2145,14 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Woke up and my back's got a sudden kink in it, can't turn my head",
         "My shoulder blades stick out a lot more than other people's, always have, back spasm",
         "The cat landed back first on the patio and I hurt my back catching her",
+        # ... and a fresh-eyes review's probes of the fifty-fourth suite's new patterns
+        "The GP had me do a wee sample and nothing came back from the lab, so it's muscular",
+        "If I sit on a bag of frozen peas it eases the pain a bit",
+        "after the marathon both my legs just went, they were done, and my back aches",
+        "These trainers are worn out, they forgot how to support me, back sore",
+        "the knife cut right through into the belly of the salmon and I pulled my back lifting it",
+        "I'm not trying to get slimmer, I go to the gym for my back",
+        "GP gave me steroid tablets for 5 days, I have been taking them every day as told",
         "Yes, the GP asked if I'd lost weight and I told her no",
         "Doc asked if I'd lost weight, yeah nah, back's just stiff",
         "The nurse asked if I had a fever, it's 36.8 so normal",
