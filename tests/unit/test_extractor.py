@@ -1329,6 +1329,9 @@ def test_slot_entities(text: str, expected: list[tuple[str, Any]]) -> None:
             "They gave me steroid pills for my bowel and I've been on them every day for two years, back spasm now",
             [("steroids", "urgent")],
         ),
+        # the speaker's own cancer told with its course
+        ("My melanoma has spread and now my back spasms", [("cancer_history", "urgent")]),
+        ("my lymphoma came back last year, back aching", [("cancer_history", "urgent")]),
         # ... and a fresh-eyes review's probes of them, that must stay flags
         ("the doc asks me if my saddle area is numb, and it totally is", [("saddle_numbness", "emergency")]),
         (
@@ -2145,6 +2148,9 @@ def test_a_look_alike_word_beside_a_real_sign_dismisses_nothing(text: str, flag:
         "Woke up and my back's got a sudden kink in it, can't turn my head",
         "My shoulder blades stick out a lot more than other people's, always have, back spasm",
         "The cat landed back first on the patio and I hurt my back catching her",
+        "My lung cancer scan was clear thank god, back spasm",
+        "My breast cancer risk is high because of my mum, back spasm",
+        "My tumour was benign, removed last year, back spasm",
         # ... and a fresh-eyes review's probes of the fifty-fourth suite's new patterns
         "The GP had me do a wee sample and nothing came back from the lab, so it's muscular",
         "If I sit on a bag of frozen peas it eases the pain a bit",
