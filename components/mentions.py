@@ -1474,8 +1474,9 @@ def wondering_ended(span: Span, wondering: str, words_between: str) -> bool:
     last_comma = max((token.i for token in clause if token.text in {",", ";"}), default=None)
     # asked about night pain: "…, it wakes me every night", "asked if I've been sleeping, the pain wakes me"
     openers = (["i"], ["mine"], ["it"]) if wondering in ASKED else (["i"], ["mine"])
+    # no comma: no opening, which is neither an opener nor the pain
     opening = _words(span.doc[last_comma + 1 : span.start]).split() if last_comma is not None else []
-    return last_comma is not None and (opening[:1] in openers or (wondering in ASKED and opening[:2] in THE_PAIN))
+    return opening[:1] in openers or (wondering in ASKED and opening[:2] in THE_PAIN)
 
 
 def said_yes_before(span: Span) -> bool:
